@@ -1,5 +1,6 @@
 package dev.kqlhunt.binder;
 
+import org.junit.jupiter.api.Tag;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -23,6 +24,7 @@ import org.junit.jupiter.api.Test;
  * agree. Prints the figures and the first mismatches; asserts floors so the figures cannot slide back.
  * Fails when {@code ../shared} is missing.
  */
+@Tag("conformance")
 class BinderConformanceTest {
   /** Floors: what the binder reached, rounded down a little. */
   private static final double SCHEMA_FLOOR = 0.997;

@@ -1,5 +1,6 @@
 package dev.kqlhunt.binder;
 
+import org.junit.jupiter.api.Tag;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
@@ -21,6 +22,7 @@ import org.junit.jupiter.api.Test;
  * shuffled at random points and bound; every diagnostic must point inside the text. The seed is
  * printed; set {@code -Dkqlhunt.seed=N} to replay a run. Fails when {@code ../shared} is missing.
  */
+@Tag("conformance")
 class BinderRobustnessTest {
   private static final int CASES = 20_000;
 

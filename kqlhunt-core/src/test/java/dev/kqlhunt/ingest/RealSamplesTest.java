@@ -1,5 +1,6 @@
 package dev.kqlhunt.ingest;
 
+import org.junit.jupiter.api.Tag;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -22,6 +23,7 @@ import org.junit.jupiter.api.Test;
  * Ingests the real samples of {@code ../shared/data/real/} and checks the counts their READMEs
  * document. Fails (does not skip) when ../shared is missing.
  */
+@Tag("conformance")
 class RealSamplesTest {
   private static final Path SHARED =
       Path.of(System.getProperty("kqlhunt.shared", "/work/main/../shared"));

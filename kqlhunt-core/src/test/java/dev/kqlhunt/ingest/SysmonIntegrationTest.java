@@ -1,5 +1,6 @@
 package dev.kqlhunt.ingest;
 
+import org.junit.jupiter.api.Tag;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -14,6 +15,7 @@ import org.junit.jupiter.params.provider.CsvSource;
  * The whole pipeline on the OTRF archives: archive expansion, format detection, the Sysmon readers
  * registered through {@link ReaderRegistry}, typing and counting. Event counts are the README's.
  */
+@Tag("conformance")
 class SysmonIntegrationTest {
   @ParameterizedTest
   @CsvSource({

@@ -1,5 +1,6 @@
 package dev.kqlhunt.rmm;
 
+import org.junit.jupiter.api.Tag;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -18,6 +19,7 @@ import org.junit.jupiter.api.Test;
  * and binds against the Defender schemas, via ../shared/tools/kusto-oracle. About 20 s on two cores,
  * almost all of it the oracle's start-up and parsing.
  */
+@Tag("conformance")
 class RmmPackOracleTest {
   @Test
   void officialParserAcceptsEveryQueryOfThePack() throws IOException, InterruptedException {

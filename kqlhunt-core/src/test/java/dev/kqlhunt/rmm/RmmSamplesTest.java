@@ -1,5 +1,6 @@
 package dev.kqlhunt.rmm;
 
+import org.junit.jupiter.api.Tag;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -18,6 +19,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * the rule and its near miss does not. Evaluated with {@link RmmMatcher} (the engine's string kernels
  * over the same clauses the KQL has) until the engine runs the pack itself.
  */
+@Tag("conformance")
 class RmmSamplesTest {
   private static final RmmRuleGenerator GENERATOR = new RmmRuleGenerator(Confidence.LOW);
 

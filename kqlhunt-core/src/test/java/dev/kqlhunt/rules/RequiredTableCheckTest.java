@@ -1,5 +1,6 @@
 package dev.kqlhunt.rules;
 
+import org.junit.jupiter.api.Tag;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.kqlhunt.diag.DiagnosticRenderer;
@@ -14,6 +15,7 @@ class RequiredTableCheckTest {
   private static final ScheduledRun RUN = new ScheduledRun(1, Instant.parse("2026-11-25T00:00:00Z"),
       Instant.parse("2026-11-20T00:00:00Z"), Instant.parse("2026-11-25T00:00:00Z"));
 
+  @Tag("conformance")
   @Test
   void seedRuleSaysItsTableHasNoDataInsteadOfFindingNothing() {
     LoadResult<SentinelRule> r = new RuleLoader().load(SharedCorpus.seedRule());

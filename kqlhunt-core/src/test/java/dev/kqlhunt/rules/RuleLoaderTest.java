@@ -1,5 +1,6 @@
 package dev.kqlhunt.rules;
 
+import org.junit.jupiter.api.Tag;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -19,6 +20,7 @@ import org.junit.jupiter.api.Test;
 class RuleLoaderTest {
   private final RuleLoader loader = new RuleLoader();
 
+  @Tag("conformance")
   @Test
   void seedRuleLoadsAsAHuntingQuery() {
     LoadResult<SentinelRule> result = loader.load(SharedCorpus.seedRule());
@@ -37,6 +39,7 @@ class RuleLoaderTest {
     assertNull(rule.severity());
   }
 
+  @Tag("conformance")
   @Test
   void seedQueryPositionsPointIntoTheYamlFile() {
     SentinelRule rule = loader.load(SharedCorpus.seedRule()).value();
@@ -47,6 +50,7 @@ class RuleLoaderTest {
     assertEquals(new SourceText.Position(19, 11), rule.query().file().position(rule.query().fileOffset(at)));
   }
 
+  @Tag("conformance")
   @Test
   void malformedSeedCopyFailsWithAPositionedMessage() {
     LoadResult<SentinelRule> result = loader.load(SharedCorpus.malformedSeedCopy());
@@ -135,6 +139,7 @@ class RuleLoaderTest {
     assertTrue(r.rendered().get(0).startsWith("r.yaml:3:1: warning KQL3006: Duplicate key 'name'"));
   }
 
+  @Tag("conformance")
   @Test
   void loadAllReadsADirectoryOfRules() {
     java.nio.file.Path dir = SharedCorpus.seedRule().getParent();

@@ -1,5 +1,6 @@
 package dev.kqlhunt.rules;
 
+import org.junit.jupiter.api.Tag;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -21,6 +22,7 @@ class RuleValidatorTest {
         .map(d -> DiagnosticRenderer.render(r.file(), d).lines().findFirst().orElseThrow()).toList();
   }
 
+  @Tag("conformance")
   @Test
   void seedRuleIsValid() {
     LoadResult<SentinelRule> r = new RuleLoader().load(SharedCorpus.seedRule());

@@ -1,5 +1,6 @@
 package dev.kqlhunt.rules;
 
+import org.junit.jupiter.api.Tag;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -23,6 +24,7 @@ import org.junit.jupiter.api.Test;
  * loaded query equals the one the corpus extracted (QUERIES.jsonl), and every non-blank query character
  * maps back to the same character in the file.
  */
+@Tag("conformance")
 class SentinelCorpusTest {
   private static final Pattern POSITIONED = Pattern.compile("^.+:\\d+:\\d+: error KQL3\\d{3}: .+");
 

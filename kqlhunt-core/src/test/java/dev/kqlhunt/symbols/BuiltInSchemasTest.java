@@ -1,5 +1,6 @@
 package dev.kqlhunt.symbols;
 
+import org.junit.jupiter.api.Tag;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 
@@ -11,6 +12,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** The built-in Defender tables equal the oracle's schema file column by column, in order. */
+@Tag("conformance")
 class BuiltInSchemasTest {
 
   @Test

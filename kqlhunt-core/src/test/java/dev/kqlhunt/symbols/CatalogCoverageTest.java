@@ -1,5 +1,6 @@
 package dev.kqlhunt.symbols;
 
+import org.junit.jupiter.api.Tag;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -9,6 +10,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** Every function the real Sentinel rules use ({@code FEATURES.csv}) is in the catalogue. */
+@Tag("conformance")
 class CatalogCoverageTest {
 
   @Test

@@ -1,5 +1,6 @@
 package dev.kqlhunt.syntax;
 
+import org.junit.jupiter.api.Tag;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.kqlhunt.diag.Diagnostic;
@@ -14,6 +15,7 @@ import org.junit.jupiter.api.Test;
  * Every documented example of the KQL reference ({@code corpus/kql-docs/examples.jsonl}) is valid KQL
  * (the official parser accepts all of them), so each must parse here without a syntax error.
  */
+@Tag("conformance")
 class DocsExamplesSyntaxTest {
   /** Examples we may still reject; the figure only goes down. */
   static final int ALLOWED_FAILURES = 0;

@@ -1,5 +1,6 @@
 package dev.kqlhunt.syntax;
 
+import org.junit.jupiter.api.Tag;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -16,6 +17,7 @@ import org.junit.jupiter.api.Test;
  * {@code syntax/oracle-probes.tsv}. Every verdict must match ours. To add probes, run them through
  * {@code ../shared/tools/kusto-oracle/oracle --syntax-only} and append the verdicts.
  */
+@Tag("conformance")
 class OracleProbesTest {
   @Test
   void everyProbeGetsTheOfficialVerdict() throws IOException {

@@ -1,5 +1,6 @@
 package dev.kqlhunt.syntax;
 
+import org.junit.jupiter.api.Tag;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -17,6 +18,7 @@ import org.junit.jupiter.api.Test;
  * 100 ms. The seed is logged; replay with
  * {@code -Dkqlhunt.seed=N}; {@code -Dkqlhunt.robustness.cases=N} changes the case count.
  */
+@Tag("conformance")
 class ParserRobustnessTest {
   static final long MAX_PARSE_NANOS = 100_000_000L;
 

@@ -1,5 +1,6 @@
 package dev.kqlhunt.syntax;
 
+import org.junit.jupiter.api.Tag;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -16,6 +17,7 @@ import org.junit.jupiter.api.Test;
  * MUTANTS-ORACLE.jsonl) on every corpus query. Floors are the figures reached, rounded down a little,
  * so that they cannot slide back unnoticed.
  */
+@Tag("conformance")
 class SyntaxConformanceTest {
   /** Of the queries the oracle accepts, the share we accept (percent). */
   static final double ACCEPT_FLOOR = 99.9;

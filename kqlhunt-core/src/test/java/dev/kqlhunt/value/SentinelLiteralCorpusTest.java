@@ -1,5 +1,6 @@
 package dev.kqlhunt.value;
 
+import org.junit.jupiter.api.Tag;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -18,6 +19,7 @@ import org.junit.jupiter.api.Test;
  * {@code datetime(...)}/{@code timespan(...)} parse, and constant {@code matches regex} patterns
  * compile ({@link KustoRegex}). Fails (does not skip) when ../shared is missing.
  */
+@Tag("conformance")
 class SentinelLiteralCorpusTest {
 
   @Test

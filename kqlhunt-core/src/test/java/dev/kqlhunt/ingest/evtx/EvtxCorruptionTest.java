@@ -1,5 +1,6 @@
 package dev.kqlhunt.ingest.evtx;
 
+import org.junit.jupiter.api.Tag;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -16,6 +17,7 @@ import org.junit.jupiter.api.Test;
  * validation and the binary XML decoder itself meets the bad bytes. Whatever the damage, reading
  * never throws and every record is either delivered or reported. The seed is printed for replay.
  */
+@Tag("conformance")
 class EvtxCorruptionTest {
   private static final String SAMPLE =
       "data/real/sbousseaden-evtx-attack-samples/Persistence/persistence_sysmon_11_13_1_shime_appfix.evtx";

@@ -1,5 +1,6 @@
 package dev.kqlhunt.ingest.evtx;
 
+import org.junit.jupiter.api.Tag;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -18,6 +19,7 @@ import org.junit.jupiter.api.Test;
  * The EVTX decoder on a real Sysmon file (read from ../shared at test time) and on damaged copies
  * of it made in memory: a flipped byte in one chunk, a broken file header, a truncated file.
  */
+@Tag("conformance")
 class EvtxReaderTest {
   /** 565 events in 15 chunks (counts from libevtx evtxexport, see the sample folder's README). */
   private static final String SAMPLE =

@@ -1,5 +1,6 @@
 package dev.kqlhunt.ingest.sysmon;
 
+import org.junit.jupiter.api.Tag;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -11,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The EVTX format reader end to end on damaged copies of a real file made in a temp dir. */
+@Tag("conformance")
 class SysmonEvtxReaderTest {
   private static final String SAMPLE =
       "sbousseaden-evtx-attack-samples/Persistence/persistence_sysmon_11_13_1_shime_appfix.evtx";

@@ -1,5 +1,6 @@
 package dev.kqlhunt.ingest.sysmon;
 
+import org.junit.jupiter.api.Tag;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -20,6 +21,7 @@ import org.junit.jupiter.api.Test;
  * type, over all rows produced from the EVTX samples and three OTRF archives (every mapped table
  * occurs).
  */
+@Tag("conformance")
 class SysmonMapperSchemaTest {
   private static final Map<String, Class<?>> JAVA_TYPE =
       Map.of(

@@ -1,5 +1,6 @@
 package dev.kqlhunt.ingest.sysmon;
 
+import org.junit.jupiter.api.Tag;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -19,6 +20,7 @@ import org.junit.jupiter.params.provider.CsvSource;
  * The readers against the real captures in ../shared/data/real: exact event counts from each
  * folder's README, and mapped rows in the right tables with sane values.
  */
+@Tag("conformance")
 class SysmonRealSamplesTest {
   @ParameterizedTest
   @CsvSource(

@@ -1,5 +1,6 @@
 package dev.kqlhunt.rmm.build;
 
+import org.junit.jupiter.api.Tag;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -25,6 +26,7 @@ import org.snakeyaml.engine.v2.api.LoadSettings;
  * The committed catalog is exactly what {@link CatalogBuilder} makes from ../shared/rmm. Regenerate with
  * {@code -Dkqlhunt.rmm.regenerate=true} (writes src/main/resources/dev/kqlhunt/rmm/tools/ and passes).
  */
+@Tag("conformance")
 class CatalogBuildTest {
   private static final Path COMMITTED = Path.of("src/main/resources/dev/kqlhunt/rmm/tools");
   private static List<RmmTool> built;

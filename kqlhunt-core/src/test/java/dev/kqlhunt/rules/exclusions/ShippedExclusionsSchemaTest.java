@@ -1,5 +1,6 @@
 package dev.kqlhunt.rules.exclusions;
 
+import org.junit.jupiter.api.Tag;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.kqlhunt.json.Json;
@@ -20,6 +21,7 @@ import org.junit.jupiter.api.Test;
  * every column of an example row is a real column. (The official parser also accepted the seed rule
  * compiled with these exclusions when they were written.)
  */
+@Tag("conformance")
 class ShippedExclusionsSchemaTest {
   private static final Pattern STRINGS_AND_COMMENTS =
       Pattern.compile("@\"[^\"]*\"|@'[^']*'|\"(?:\\\\.|[^\"\\\\])*\"|'(?:\\\\.|[^'\\\\])*'|//[^\\n]*");
