@@ -1,0 +1,38 @@
+package dev.kqlhunt.exec;
+
+/**
+ * Parameters of one execution.
+ *
+ * @param nowTicks the reference time of {@code now()} and {@code ago()}, in 100 ns ticks since
+ *     0001-01-01 ({@link dev.kqlhunt.value.DateTimes}); fixed for the whole query, as in Kusto
+ * @param maxMemoryBytes the budget of live intermediate results, by the vectors' {@code
+ *     retainedBytes()}; exceeding it stops the query with {@link ExecError#MEMORY_LIMIT}
+ * @param maxRows rows returned at most; more are cut with a {@link ExecError#ROW_LIMIT} warning
+ */
+public record ExecOptions(long nowTicks, long maxMemoryBytes, long maxRows) {
+  public static final long DEFAULT_MAX_MEMORY = 1L << 30;
+  public static final long DEFAULT_MAX_ROWS = 1_000_000;
+
+  public ExecOptions {
+    if (maxMemoryBytes <= 0) throw new IllegalArgumentException("maxMemoryBytes <= 0");
+    if (maxRows < 0) throw new IllegalArgumentException("maxRows < 0");
+  }
+
+  /** Options with the given reference time and default limits. */
+  public static ExecOptions at(long nowTicks) {
+    return new ExecOptions(nowTicks, DEFAULT_MAX_MEMORY, DEFAULT_MAX_ROWS);
+  }
+
+  /** Options with the current wall-clock time and default limits. */
+  public static ExecOptions now() {
+    return at(dev.kqlhunt.value.DateTimes.fromUnixMillis(System.currentTimeMillis()));
+  }
+
+  public ExecOptions withMaxMemory(long bytes) {
+    return new ExecOptions(nowTicks, bytes, maxRows);
+  }
+
+  public ExecOptions withMaxRows(long rows) {
+    return new ExecOptions(nowTicks, maxMemoryBytes, rows);
+  }
+}

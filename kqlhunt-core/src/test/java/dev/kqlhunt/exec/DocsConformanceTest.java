@@ -1,0 +1,178 @@
+package dev.kqlhunt.exec;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.kqlhunt.json.Json;
+import dev.kqlhunt.symbols.ScalarType;
+import dev.kqlhunt.symbols.SchemaRegistry;
+import dev.kqlhunt.text.SourceText;
+import dev.kqlhunt.value.DateTimeParser;
+import dev.kqlhunt.value.DateTimes;
+import dev.kqlhunt.value.Dynamic;
+import dev.kqlhunt.value.DynamicJson;
+import dev.kqlhunt.value.Timespans;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Runs the documented KQL examples of {@code ../shared/corpus/kql-docs/examples.jsonl} and compares
+ * results with the docs' tables, by the rules of that corpus's README (names exact; rows in order
+ * when ordered, else as a multiset; values normalised by type). Prints the pass rate and the
+ * failures by reason, writes them to {@code <build dir>/conformance-kql-docs.txt}, and asserts a floor.
+ */
+@Tag("conformance")
+class DocsConformanceTest {
+  /** The pass rate reached when this floor was set; raise it as the executor grows. */
+  private static final double FLOOR = 0.39;
+  private static final long NOW = DateTimes.of(2024, 1, 1, 0, 0, 0, 0);
+
+  @Test
+  void documentedExamples() throws Exception {
+    Path shared = Path.of(System.getProperty("kqlhunt.shared", "/work/main/../shared"));
+    Path file = shared.resolve("corpus/kql-docs/examples.jsonl");
+    assertTrue(Files.exists(file), "missing " + file + " (set -Dkqlhunt.shared)");
+    QueryRunner runner = new QueryRunner(SchemaRegistry.builtIn(), DataSource.EMPTY);
+    int total = 0, passed = 0, docDiffers = 0;
+    Map<String, List<String>> failures = new TreeMap<>();
+    for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+      if (line.isBlank()) continue;
+      @SuppressWarnings("unchecked") Map<String, Object> rec = (Map<String, Object>) Json.parse(line);
+      @SuppressWarnings("unchecked") List<String> flags = (List<String>) rec.get("flags");
+      if (flags.contains("doc_columns_differ_from_parser") || flags.contains("parser_error")) {
+        docDiffers++;
+        continue;
+      }
+      total++;
+      String why = check(runner, rec);
+      if (why == null) passed++;
+      else failures.computeIfAbsent(why.split(":")[0], k -> new ArrayList<>()).add(rec.get("id") + " " + why);
+    }
+    StringBuilder report = new StringBuilder();
+    report.append(String.format(Locale.ROOT, "kql-docs conformance: %d/%d passed (%.1f%%), %d set apart (doc columns differ)%n",
+        passed, total, 100.0 * passed / total, docDiffers));
+    failures.forEach((reason, ids) -> {
+      report.append(String.format(Locale.ROOT, "%4d %s%n", ids.size(), reason));
+      ids.stream().limit(400).forEach(id -> report.append("       ").append(id.replace('\n', ' ')).append('\n'));
+    });
+    // Next to test-classes, i.e. in this build's own target directory.
+    Path out = Path.of(DocsConformanceTest.class.getProtectionDomain().getCodeSource().getLocation().toURI())
+        .getParent().resolve("conformance-kql-docs.txt");
+    Files.writeString(out, report.toString());
+    System.out.println(report.substring(0, report.indexOf("\n")));
+    double rate = (double) passed / total;
+    assertTrue(rate >= FLOOR, String.format(Locale.ROOT, "pass rate %.3f below floor %.2f", rate, FLOOR));
+  }
+
+  /** Null when the example passes, else {@code reason: detail}. */
+  @SuppressWarnings("unchecked")
+  private static String check(QueryRunner runner, Map<String, Object> rec) {
+    QueryResult r;
+    try {
+      r = runner.run(SourceText.of("doc.kql", (String) rec.get("query")), ExecOptions.at(NOW).withMaxMemory(256L << 20));
+    } catch (RuntimeException e) {
+      return "crash: " + e;
+    }
+    if (!r.ok()) {
+      String first = r.diagnostics().stream().filter(d -> d.isError()).findFirst()
+          .map(d -> d.code().id() + " " + d.message()).orElse("?");
+      return "error " + first.substring(0, Math.min(first.length(), 8)) + ": " + first;
+    }
+    Map<String, Object> expected = (Map<String, Object>) rec.get("expected");
+    List<String> columns = (List<String>) expected.get("columns");
+    Table t = r.table();
+    List<String> actualCols = t.columns().stream().map(c -> c.name()).toList();
+    if (!actualCols.equals(columns)) return "columns: " + actualCols + " vs " + columns;
+    List<List<String>> rows = (List<List<String>>) expected.get("rows");
+    if (rows.size() != t.rowCount()) return "row count: " + t.rowCount() + " vs " + rows.size();
+    List<String> want = new ArrayList<>();
+    List<String> got = new ArrayList<>();
+    for (int i = 0; i < t.rowCount(); i++) {
+      StringBuilder w = new StringBuilder();
+      StringBuilder g = new StringBuilder();
+      for (int c = 0; c < columns.size(); c++) {
+        ScalarType type = t.columns().get(c).type();
+        w.append(normalise(rows.get(i).get(c), type)).append('\u0001');
+        g.append(normalise(ResultWriter.text(t, i, c), type)).append('\u0001');
+      }
+      want.add(w.toString());
+      got.add(g.toString());
+    }
+    if (!Boolean.TRUE.equals(rec.get("ordered"))) {
+      want.sort(null);
+      got.sort(null);
+    }
+    for (int i = 0; i < want.size(); i++) {
+      if (!want.get(i).equals(got.get(i))) {
+        return "values: got " + got.get(i).replace('\u0001', '|') + " want " + want.get(i).replace('\u0001', '|');
+      }
+    }
+    return null;
+  }
+
+  /** A cell in a canonical text form for its type (README rules); null is "∅". */
+  static String normalise(String cell, ScalarType type) {
+    String s = cell.trim();
+    if (s.isEmpty() || (type != ScalarType.STRING && s.equals("null"))) return type == ScalarType.STRING ? "" : "∅";
+    switch (type) {
+      case DATETIME -> {
+        long t = DateTimeParser.parse(s);
+        return t == DateTimes.NULL ? s : DateTimes.format(t);
+      }
+      case TIMESPAN -> {
+        long t = Timespans.parse(s);
+        return t == Timespans.NULL ? s : Timespans.format(t);
+      }
+      case INT, LONG, REAL, DECIMAL -> {
+        return number(s);
+      }
+      case BOOL -> {
+        return s.equals("1") ? "true" : s.equals("0") ? "false" : s.toLowerCase(Locale.ROOT);
+      }
+      case DYNAMIC -> {
+        return canonical(DynamicJson.parse(s));
+      }
+      default -> {
+        return s;
+      }
+    }
+  }
+
+  private static String number(String s) {
+    String t = s.replace(",", "").replace("∞", "Infinity");
+    try {
+      double d = Double.parseDouble(t);
+      if (d == Math.rint(d) && Math.abs(d) < 1e15) return Long.toString((long) d);
+      return String.format(Locale.ROOT, "%.9g", d);
+    } catch (NumberFormatException e) {
+      return s;
+    }
+  }
+
+  /** Compact JSON with numbers normalised and bag keys sorted. */
+  private static String canonical(Dynamic d) {
+    return switch (d) {
+      case Dynamic.DynArray a -> {
+        StringBuilder sb = new StringBuilder("[");
+        for (int i = 0; i < a.elements().size(); i++) sb.append(i > 0 ? "," : "").append(canonical(a.elements().get(i)));
+        yield sb.append(']').toString();
+      }
+      case Dynamic.DynBag b -> {
+        StringBuilder sb = new StringBuilder("{");
+        new TreeMap<>(b.properties()).forEach((k, v) -> sb.append(sb.length() > 1 ? "," : "").append(Json.quote(k))
+            .append(':').append(canonical(v)));
+        yield sb.append('}').toString();
+      }
+      case Dynamic.DynLong l -> Long.toString(l.value());
+      case Dynamic.DynReal r -> number(Double.toString(r.value()));
+      default -> DynamicJson.write(d);
+    };
+  }
+}
