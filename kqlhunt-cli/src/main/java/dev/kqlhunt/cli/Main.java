@@ -12,7 +12,7 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     version = "kqlhunt 0.1.0",
     description = "Run Microsoft Sentinel / Defender KQL hunting rules anywhere.",
-    subcommands = {CheckCommand.class, CommandLine.HelpCommand.class})
+    subcommands = {CheckCommand.class, QueryCommand.class, IngestCommand.class, CommandLine.HelpCommand.class})
 public final class Main {
   public static final int EXIT_OK = 0;
   public static final int EXIT_FINDINGS = 1;
@@ -27,7 +27,8 @@ public final class Main {
   /** Runs the CLI in-process and returns the exit code; the entry point for tests. */
   public static int run(String... args) {
     CommandLine cli = new CommandLine(new Main());
-    cli.setExitCodeExceptionMapper(e -> EXIT_SOFTWARE);
+    // Usage errors (unknown option, missing required one) are 2; anything else escaping is internal.
+    cli.setExitCodeExceptionMapper(e -> e instanceof CommandLine.ParameterException ? EXIT_USAGE : EXIT_SOFTWARE);
     cli.setExecutionExceptionHandler(
         (ex, cmd, parseResult) -> {
           cmd.getErr().println("kqlhunt: internal error: " + ex);

@@ -1,0 +1,179 @@
+package dev.kqlhunt.store;
+
+import dev.kqlhunt.exec.vector.Batch;
+import dev.kqlhunt.exec.vector.BoolVector;
+import dev.kqlhunt.exec.vector.DoubleVector;
+import dev.kqlhunt.exec.vector.DynamicVector;
+import dev.kqlhunt.exec.vector.LongVector;
+import dev.kqlhunt.exec.vector.NullMask;
+import dev.kqlhunt.exec.vector.StringDictionary;
+import dev.kqlhunt.exec.vector.StringVector;
+import dev.kqlhunt.exec.vector.Vector;
+import dev.kqlhunt.symbols.ColumnSymbol;
+import dev.kqlhunt.symbols.ScalarType;
+import dev.kqlhunt.value.Dynamic;
+import dev.kqlhunt.value.DynamicJson;
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.Predicate;
+
+/**
+ * An open segment (format in {@link SegmentFile}): its footer is read and checked on open; columns
+ * are read on demand, each block checked against its CRC32. Loading a column allocates its vector
+ * (codes, longs, doubles) once; no per-row objects except for dynamic columns, whose distinct values
+ * are parsed once each.
+ *
+ * <p>Thread-safe for concurrent loads (positional reads on one channel). Close it when done.
+ */
+public final class SegmentReader implements AutoCloseable {
+  private final SegmentMeta meta;
+  private final FileChannel channel;
+  private final SegmentFile.Footer footer;
+  private final String name;
+
+  private SegmentReader(SegmentMeta meta, FileChannel channel, SegmentFile.Footer footer) {
+    this.meta = meta;
+    this.channel = channel;
+    this.footer = footer;
+    this.name = meta.file();
+  }
+
+  /**
+   * Opens the segment {@code meta} of the store in {@code storeDir}; fails with {@link
+   * CorruptStoreException} when the file's size or footer differ from what the manifest recorded.
+   */
+  public static SegmentReader open(Path storeDir, SegmentMeta meta) throws IOException {
+    Path file = storeDir.resolve(meta.file());
+    FileChannel ch = FileChannel.open(file, StandardOpenOption.READ);
+    try {
+      long size = ch.size();
+      if (size != meta.bytes()) {
+        throw new CorruptStoreException(meta.file() + ": size " + size + ", manifest says " + meta.bytes());
+      }
+      SegmentFile.Footer footer = SegmentFile.readFooter(ch, size, meta.file());
+      if ((footer.crc() & 0xFFFF_FFFFL) != meta.footerCrc() || footer.rows() != meta.rows()) {
+        throw new CorruptStoreException(meta.file() + ": footer differs from the manifest");
+      }
+      return new SegmentReader(meta, ch, footer);
+    } catch (IOException | RuntimeException e) {
+      ch.close();
+      throw e;
+    }
+  }
+
+  public SegmentMeta meta() {
+    return meta;
+  }
+
+  public int rows() {
+    return (int) footer.rows();
+  }
+
+  /** The columns this segment has, with their statistics, in file order. */
+  public List<ColumnStats> columns() {
+    return footer.columns();
+  }
+
+  /** The statistics of {@code column}, or null when the segment lacks it (all null / empty). */
+  public ColumnStats stats(String column) {
+    int i = footer.indexOf(column);
+    return i < 0 ? null : footer.columns().get(i);
+  }
+
+  /**
+   * The dictionary of a string or dynamic column (dynamic entries as JSON text), reading only the
+   * dictionary block: the basis of dictionary pruning. A column the segment lacks has the dictionary
+   * {@code [""]} for strings (every row is empty) and no entries for dynamic.
+   */
+  public StringDictionary dictionary(String column) throws IOException {
+    int i = footer.indexOf(column);
+    if (i < 0) return new StringDictionary(new String[] {""}, 1);
+    ColumnStats s = footer.columns().get(i);
+    if (s.type() != ScalarType.STRING && s.type() != ScalarType.DYNAMIC) {
+      throw new IllegalArgumentException(column + " is not a string or dynamic column but " + s.type());
+    }
+    SegmentFile.BlockRef ref = footer.blocks().get(i)[1];
+    byte[] block = SegmentFile.readChecked(channel, ref, name);
+    ByteSource in = new ByteSource(block, 0, block.length, name + " " + column + " dictionary");
+    int count = in.varintInt();
+    if (count != s.distinctCount()) throw new CorruptStoreException(name + ": dictionary size mismatch");
+    String[] entries = new String[count];
+    for (int k = 0; k < count; k++) entries[k] = in.string();
+    return new StringDictionary(entries, count);
+  }
+
+  /**
+   * Whether some row's value of string column {@code column} may satisfy {@code predicate}: false
+   * only when no dictionary entry does, so the segment can be skipped without reading its codes.
+   */
+  public boolean anyDictionaryEntry(String column, Predicate<String> predicate) throws IOException {
+    StringDictionary d = dictionary(column);
+    for (int k = 0; k < d.size(); k++) if (predicate.test(d.get(k))) return true;
+    return false;
+  }
+
+  /** Loads the given columns as one batch; a column the segment lacks loads as all null/empty. */
+  public Batch load(List<ColumnSymbol> columns) throws IOException {
+    List<Vector> vectors = new ArrayList<>(columns.size());
+    for (ColumnSymbol c : columns) vectors.add(load(c.name(), c.type()));
+    return new Batch(columns, vectors, rows());
+  }
+
+  /**
+   * Loads one column as a vector of {@code type}, which must be the column's stored type when the
+   * segment has it; a missing column loads as nulls (empty strings).
+   */
+  public Vector load(String column, ScalarType type) throws IOException {
+    Objects.requireNonNull(type, "type is null");
+    int i = footer.indexOf(column);
+    int n = rows();
+    if (i < 0) return ColumnDecoder.missing(type, n);
+    ColumnStats s = footer.columns().get(i);
+    if (s.type() != type) {
+      throw new IllegalArgumentException(column + " is stored as " + s.type() + ", not " + type);
+    }
+    SegmentFile.BlockRef[] refs = footer.blocks().get(i);
+    long[] nulls = refs[0].present() ? ColumnDecoder.nullWords(read(refs[0]), n, name) : null;
+    NullMask mask = nulls == null ? NullMask.NONE : NullMask.of(nulls);
+    byte[] data = read(refs[2]);
+    return switch (type) {
+      case INT, LONG, DATETIME, TIMESPAN -> new LongVector(type, ColumnDecoder.longs(data, n, name), n, mask);
+      case REAL -> new DoubleVector(ColumnDecoder.doubles(data, n, name), n, mask);
+      case BOOL -> new BoolVector(ColumnDecoder.bools(data, n, name), n, mask);
+      case STRING -> new StringVector(ColumnDecoder.codes(data, n, s.distinctCount(), name), n, dictionary(column));
+      case DYNAMIC -> dynamic(column, data, n, s, mask);
+      case GUID, DECIMAL, UNKNOWN -> throw new IllegalArgumentException("not a stored type: " + type);
+    };
+  }
+
+  private Vector dynamic(String column, byte[] data, int n, ColumnStats s, NullMask mask)
+      throws IOException {
+    int[] codes = ColumnDecoder.codes(data, n, Math.max(1, s.distinctCount()), name);
+    StringDictionary d = dictionary(column);
+    Dynamic[] distinct = new Dynamic[d.size()];
+    for (int k = 0; k < distinct.length; k++) distinct[k] = DynamicJson.parse(d.get(k));
+    Dynamic[] values = new Dynamic[n];
+    for (int r = 0; r < n; r++) values[r] = mask.isNull(r) ? Dynamic.NULL : distinct[codes[r]];
+    return new DynamicVector(values, n);
+  }
+
+  private byte[] read(SegmentFile.BlockRef ref) throws IOException {
+    if (!ref.present()) return new byte[0];
+    return SegmentFile.readChecked(channel, ref, name);
+  }
+
+  /** Reads every block and checks its CRC32; throws {@link CorruptStoreException} on a mismatch. */
+  public void verify() throws IOException {
+    for (ColumnStats c : footer.columns()) load(c.name(), c.type());
+  }
+
+  @Override
+  public void close() throws IOException {
+    channel.close();
+  }
+}
