@@ -20,6 +20,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -28,6 +29,7 @@ import org.junit.jupiter.api.io.TempDir;
  * exactly the Remote Desktop Plus launches planted among generated background telemetry. Fails when
  * ../shared is missing.
  */
+@Tag("conformance")
 class SeedRuleOverStoreTest {
   private static final Path SHARED = Path.of(System.getProperty("kqlhunt.shared", "/work/main/../shared"));
 
