@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
@@ -30,8 +31,27 @@ import org.junit.jupiter.api.Test;
  */
 @Tag("conformance")
 class DocsConformanceTest {
-  /** The pass rate reached when this floor was set; raise it as the executor grows. */
-  private static final double FLOOR = 0.39;
+  /** The counted pass rate reached when this floor was set; raise it as the executor grows. */
+  private static final double FLOOR = 0.62;
+
+  /**
+   * Examples outside the issue's measure: geo, series analysis, graph, and sandboxed or ML plugins.
+   * Matched on the page stem, or on a function/operator of those families used in the query
+   * (e.g. {@code make-graph} on another page). They are run and reported separately.
+   */
+  private static final Pattern EXCLUDED_PAGE = Pattern.compile(
+      "^(geo-|geospatial|series-|graph-|make-graph|.*-graph-function|python|r-plugin|autocluster|basket|diffpatterns)");
+  private static final Pattern EXCLUDED_USE = Pattern.compile(
+      "\\b(geo_\\w+|series_\\w+|make-graph|graph-\\w+|autocluster|basket|diffpatterns\\w*|python|evaluate\\s+r)\\b");
+
+  /**
+   * Documented outputs known to be wrong, with the reason; these are reported, not counted as
+   * failures. The corpus flags records whose doc table header disagrees with the official parser
+   * ({@code doc_columns_differ_from_parser}, e.g. {@code print4} or {@code result} for
+   * {@code print_0}) or that the official parser rejects ({@code parser_error}); those are set apart
+   * by flag. Ids listed here were checked by hand against the reference and the official parser.
+   */
+  static final Map<String, String> KNOWN_WRONG = Map.of();
   private static final long NOW = DateTimes.of(2024, 1, 1, 0, 0, 0, 0);
 
   @Test
@@ -40,28 +60,43 @@ class DocsConformanceTest {
     Path file = shared.resolve("corpus/kql-docs/examples.jsonl");
     assertTrue(Files.exists(file), "missing " + file + " (set -Dkqlhunt.shared)");
     QueryRunner runner = new QueryRunner(SchemaRegistry.builtIn(), DataSource.EMPTY);
-    int total = 0, passed = 0, docDiffers = 0;
+    int total = 0, passed = 0, excluded = 0, excludedPassed = 0;
     Map<String, List<String>> failures = new TreeMap<>();
+    Map<String, List<String>> excludedFailures = new TreeMap<>();
+    List<String> setApart = new ArrayList<>();
     for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
       if (line.isBlank()) continue;
       @SuppressWarnings("unchecked") Map<String, Object> rec = (Map<String, Object>) Json.parse(line);
       @SuppressWarnings("unchecked") List<String> flags = (List<String>) rec.get("flags");
+      String id = (String) rec.get("id");
       if (flags.contains("doc_columns_differ_from_parser") || flags.contains("parser_error")) {
-        docDiffers++;
+        setApart.add(id + " doc wrong per corpus flag " + flags);
+        continue;
+      }
+      if (KNOWN_WRONG.containsKey(id)) {
+        setApart.add(id + " doc wrong: " + KNOWN_WRONG.get(id));
+        continue;
+      }
+      String why = check(runner, rec);
+      if (isExcluded(rec)) {
+        excluded++;
+        if (why == null) excludedPassed++;
+        else excludedFailures.computeIfAbsent(why.split(":")[0], k -> new ArrayList<>()).add(id + " " + why);
         continue;
       }
       total++;
-      String why = check(runner, rec);
       if (why == null) passed++;
-      else failures.computeIfAbsent(why.split(":")[0], k -> new ArrayList<>()).add(rec.get("id") + " " + why);
+      else failures.computeIfAbsent(why.split(":")[0], k -> new ArrayList<>()).add(id + " " + why);
     }
     StringBuilder report = new StringBuilder();
-    report.append(String.format(Locale.ROOT, "kql-docs conformance: %d/%d passed (%.1f%%), %d set apart (doc columns differ)%n",
-        passed, total, 100.0 * passed / total, docDiffers));
-    failures.forEach((reason, ids) -> {
-      report.append(String.format(Locale.ROOT, "%4d %s%n", ids.size(), reason));
-      ids.stream().limit(400).forEach(id -> report.append("       ").append(id.replace('\n', ' ')).append('\n'));
-    });
+    report.append(String.format(Locale.ROOT,
+        "kql-docs conformance: counted %d/%d passed (%.1f%%); excluded (geo/series/graph/plugins) %d/%d passed; %d set apart (doc wrong)%n",
+        passed, total, 100.0 * passed / total, excludedPassed, excluded, setApart.size()));
+    appendGroups(report, failures);
+    report.append("--- excluded categories ---\n");
+    appendGroups(report, excludedFailures);
+    report.append("--- set apart: documented output wrong ---\n");
+    setApart.forEach(s -> report.append("       ").append(s).append('\n'));
     // Next to test-classes, i.e. in this build's own target directory.
     Path out = Path.of(DocsConformanceTest.class.getProtectionDomain().getCodeSource().getLocation().toURI())
         .getParent().resolve("conformance-kql-docs.txt");
@@ -69,6 +104,19 @@ class DocsConformanceTest {
     System.out.println(report.substring(0, report.indexOf("\n")));
     double rate = (double) passed / total;
     assertTrue(rate >= FLOOR, String.format(Locale.ROOT, "pass rate %.3f below floor %.2f", rate, FLOOR));
+  }
+
+  static boolean isExcluded(Map<String, Object> rec) {
+    String page = (String) rec.get("page");
+    String stem = page.substring(page.lastIndexOf('/') + 1).replace(".md", "");
+    return EXCLUDED_PAGE.matcher(stem).find() || EXCLUDED_USE.matcher((String) rec.get("query")).find();
+  }
+
+  private static void appendGroups(StringBuilder report, Map<String, List<String>> groups) {
+    groups.entrySet().stream().sorted((a, b) -> b.getValue().size() - a.getValue().size()).forEach(e -> {
+      report.append(String.format(Locale.ROOT, "%4d %s%n", e.getValue().size(), e.getKey()));
+      e.getValue().stream().limit(400).forEach(id -> report.append("       ").append(id.replace('\n', ' ')).append('\n'));
+    });
   }
 
   /** Null when the example passes, else {@code reason: detail}. */
