@@ -12,6 +12,14 @@ public interface DataSource {
   /** The table called {@code name} (case-sensitive), or null when there is no data for it. */
   Table table(String name);
 
+  /**
+   * The rows of {@code request.table()} that may satisfy the request, with at least the columns it
+   * names (see {@link ScanRequest} for what a source may leave out). By default the whole table.
+   */
+  default Table scan(ScanRequest request) {
+    return table(request.table());
+  }
+
   /** No tables at all. */
   DataSource EMPTY = name -> null;
 

@@ -137,7 +137,7 @@ final class Executor {
 
   /** Reads the table, aligned to the plan's columns by name, and applies the pushed predicates. */
   private Table scan(PlanNode.Scan s) {
-    Table data = context.data().table(s.table());
+    Table data = context.data().scan(scanRequest(s));
     if (data == null && !s.known()) throw new ExecutionException(ExecError.UNKNOWN_TABLE, s.table());
     if (data == null) {
       // A known table that was not loaded (a rule over several Device* tables, one exported) finds nothing.
@@ -156,6 +156,13 @@ final class Executor {
       if (positions.length == 0) break;
     }
     return positions.length == aligned.rowCount() ? aligned : aligned.gather(positions, positions.length);
+  }
+
+  /** The columns this scan's plan keeps; conditions for the source are derived by later work. */
+  private static ScanRequest scanRequest(PlanNode.Scan s) {
+    Set<String> names = new HashSet<>();
+    for (ColumnSymbol c : s.columns()) names.add(c.name());
+    return new ScanRequest(s.table(), names, List.of(), List.of());
   }
 
   private static int[] compose(int[] outer, int[] inner) {
