@@ -28,6 +28,10 @@ final class BindContext {
   final java.util.Map<String, java.util.LinkedHashSet<String>> discovered = new java.util.LinkedHashMap<>();
   /** Columns to give each unknown table from the start (second pass), or null in the first pass. */
   java.util.Map<String, java.util.LinkedHashSet<String>> seeded;
+  /** The {@code declare pattern} statements seen so far, by name. */
+  final java.util.Map<String, dev.kqlhunt.syntax.tree.Statement.DeclarePatternStatement> patterns = new java.util.HashMap<>();
+  /** The entity names of a {@code restrict access to} statement, or null when none was seen. */
+  java.util.List<String> restrictedTo;
   /** The outcome, once binding finished. */
   BindResult result;
   final ExprBinder exprs;

@@ -69,7 +69,11 @@ public enum BindErrors implements DiagnosticCode {
   /** KS101, KS102. */
   PARSE_PATTERN("KQL2029", "In a parse pattern, %s."),
   /** KS236 in summarize: a column outside any aggregate. */
-  NOT_AGGREGATED("KQL2030", "The expression '%s' is not an aggregate: summarize needs an aggregate function here.");
+  NOT_AGGREGATED("KQL2030", "The expression '%s' is not an aggregate: summarize needs an aggregate function here."),
+  /** A {@code declare pattern} invoked with arguments that none of its definitions lists. */
+  PATTERN_NO_MATCH("KQL2031", "No definition of pattern '%s' matches %s."),
+  /** A table read after {@code restrict access to (...)} that the list does not name. */
+  RESTRICTED_TABLE("KQL2032", "The table '%s' is not accessible here: a restrict statement does not list it.");
 
   private final String id;
   private final String template;

@@ -47,10 +47,34 @@ final class TabularBinder {
         }
         case Statement.SetStatement set -> {}
         case Statement.AliasStatement alias -> {}
+        case Statement.DeclarePatternStatement pattern -> cx.patterns.put(pattern.name().text(), pattern);
+        case Statement.RestrictAccessStatement restrict -> restrict(restrict, scope);
         case Statement.QueryStatement q -> {}
       }
     }
     return lets;
+  }
+
+  /** Checks the restrict list's names and limits later table references to them. */
+  private void restrict(Statement.RestrictAccessStatement restrict, Scope scope) {
+    List<String> names = new ArrayList<>();
+    for (Expression e : restrict.entities()) {
+      Expression target = e;
+      while (target instanceof Expression.PathExpression p) target = new Expression.NameReference(p.selector().span(), p.selector());
+      if (!(target instanceof Expression.NameReference n)) {
+        cx.error(BindErrors.TABULAR_EXPECTED, e.span());
+        continue;
+      }
+      String name = n.name().text();
+      names.add(name);
+      if (name.contains("*")) continue;
+      if (scope.lookup(name) == null && cx.catalog.table(name) == null && storedFunction(name) == null) {
+        List<String> candidates = new ArrayList<>(cx.catalog.tableNames());
+        scope.collectNames(candidates);
+        cx.error(BindErrors.UNKNOWN_TABLE, e.span(), name, BindContext.didYouMean(Suggestions.closest(name, candidates)));
+      }
+    }
+    cx.restrictedTo = names;
   }
 
   private BoundQuery.Let bindLet(Statement.LetStatement let, Scope scope) {
@@ -112,15 +136,21 @@ final class TabularBinder {
       }
       case Expression.FunctionCall c -> {
         String name = c.name().text();
+        if (cx.patterns.containsKey(name)) yield true;
         if (name.equals("materialize") || name.equals("table") || name.equals("database")
             || name.equals("cluster") || name.equals("view")) yield true;
         Scope.FunctionEntry f = functionEntry(name, scope);
         yield f != null && bodyIsTabular(f);
       }
-      case Expression.PathExpression p -> isRemote(p.target());
+      case Expression.PathExpression p -> isRemote(p.target()) || patternCall(p.target()) != null;
       case Expression.PathCall p -> isRemote(p.target()) || isRemote(p.call());
       default -> false;
     };
+  }
+
+  /** {@code e} as a call of a declared pattern, or null. */
+  private Expression.FunctionCall patternCall(Expression e) {
+    return e instanceof Expression.FunctionCall c && cx.patterns.containsKey(c.name().text()) ? c : null;
   }
 
   /** {@code cluster(...)}, {@code database(...)} and paths through them. */
@@ -185,7 +215,10 @@ final class TabularBinder {
       case QueryOperator q -> operators.apply(q, null, scope);
       case Expression.ParenthesizedExpression p -> bindTabular(p.inner(), scope);
       case Expression.NameReference n -> tableByName(n.name().text(), n, scope);
+      case Expression.FunctionCall c when patternCall(c) != null -> Patterns.bind(cx, c, null, scope);
       case Expression.FunctionCall c -> tabularCall(c, scope);
+      case Expression.PathExpression p when patternCall(p.target()) != null ->
+          Patterns.bind(cx, patternCall(p.target()), p.selector(), scope);
       case Expression.PathExpression p -> remoteTable(p);
       case Expression.PathCall p -> unknownTable(p.call().name().text());
       default -> {
@@ -203,6 +236,10 @@ final class TabularBinder {
     if (entry instanceof Scope.FunctionEntry f) return tabularUserCall(f, site, List.of(), scope);
     if (entry == null) {
       TableSchema table = cx.catalog.table(name);
+      if (table != null && !Patterns.accessible(cx, name)) {
+        cx.error(BindErrors.RESTRICTED_TABLE, site.span(), name);
+        return cx.unknownTable(name);
+      }
       if (table != null) return new BoundTabular.TableScan(name, table.columns(), true);
       Scope.FunctionEntry stored = storedFunction(name);
       if (stored != null) return tabularUserCall(stored, site, List.of(), scope);

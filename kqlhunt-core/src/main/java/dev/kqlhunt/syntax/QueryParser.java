@@ -75,6 +75,8 @@ final class QueryParser extends MoreOperatorParser {
     if (atWord("set") && peek(1).kind() == TokenKind.IDENTIFIER) return parseSet(start);
     if (atWord("declare") && peek(1).is("query_parameters")) return parseDeclare(start);
     if (atWord("alias") && peek(1).is("database")) return parseAlias(start);
+    if (atWord("declare") && peek(1).is("pattern")) return parseDeclarePattern(start);
+    if (atWord("restrict") && peek(1).is("access")) return parseRestrict(start);
     Expression expression = parseStatementExpression();
     return new Statement.QueryStatement(spanFrom(start), expression);
   }
@@ -178,6 +180,77 @@ final class QueryParser extends MoreOperatorParser {
     advance();
     List<Clause.FunctionParameter> parameters = parseParameterList();
     return new Statement.DeclareQueryParametersStatement(spanFrom(start), parameters);
+  }
+
+  /** {@code restrict access to (name, ...)}; a name may carry wildcards or a database prefix. */
+  private Statement parseRestrict(int start) {
+    advance();
+    advance();
+    expectWord("to");
+    List<Expression> entities = new ArrayList<>();
+    if (expect(TokenKind.OPEN_PAREN, "'('")) {
+      if (!at(TokenKind.CLOSE_PAREN)) {
+        do {
+          boolean wildcard = at(TokenKind.STAR) || (atName() && peek(1).kind() == TokenKind.STAR && !peek(1).gapBefore());
+          entities.add(wildcard ? parseColumnPattern() : parseExpression());
+        } while (accept(TokenKind.COMMA));
+      }
+      expect(TokenKind.CLOSE_PAREN, "')'");
+    }
+    return new Statement.RestrictAccessStatement(spanFrom(start), entities);
+  }
+
+  /**
+   * {@code declare pattern name [= (params) [[path:type]] { (args) [.[path]] = { query }; ... }]}. The
+   * definitions end with an optional {@code ;} each, as the reference's examples write them.
+   */
+  private Statement parseDeclarePattern(int start) {
+    advance();
+    advance();
+    Name name = parseName();
+    List<Clause.FunctionParameter> parameters = List.of();
+    Clause.FunctionParameter path = null;
+    List<Clause.PatternDefinition> definitions = new ArrayList<>();
+    if (accept(TokenKind.EQUAL)) {
+      parameters = parseParameterList();
+      if (accept(TokenKind.OPEN_BRACKET)) {
+        path = parseFunctionParameter();
+        expect(TokenKind.CLOSE_BRACKET, "']'");
+      }
+      if (expect(TokenKind.OPEN_BRACE, "'{'")) {
+        while (at(TokenKind.OPEN_PAREN)) {
+          definitions.add(parsePatternDefinition());
+          accept(TokenKind.SEMICOLON);
+        }
+        expect(TokenKind.CLOSE_BRACE, "'}'");
+      }
+    }
+    return new Statement.DeclarePatternStatement(spanFrom(start), name, parameters, path, definitions);
+  }
+
+  private Clause.PatternDefinition parsePatternDefinition() {
+    int start = peek().start();
+    List<Expression> arguments = new ArrayList<>();
+    expect(TokenKind.OPEN_PAREN, "'('");
+    if (!at(TokenKind.CLOSE_PAREN)) {
+      do {
+        arguments.add(parseExpression());
+      } while (accept(TokenKind.COMMA));
+    }
+    expect(TokenKind.CLOSE_PAREN, "')'");
+    Expression path = null;
+    if (at(TokenKind.DOT) && peek(1).kind() == TokenKind.OPEN_BRACKET) {
+      advance();
+      advance();
+      path = parseExpression();
+      expect(TokenKind.CLOSE_BRACKET, "']'");
+    }
+    expect(TokenKind.EQUAL, "'='");
+    int bodyStart = peek().start();
+    Clause.FunctionBody body = expect(TokenKind.OPEN_BRACE, "'{'")
+        ? parseFunctionBody(bodyStart)
+        : new Clause.FunctionBody(missingSpan(), List.of(), missingExpression());
+    return new Clause.PatternDefinition(spanFrom(start), arguments, path, body);
   }
 
   private Statement parseAlias(int start) {

@@ -142,6 +142,12 @@ class BinderTest {
       Nope | project a, b | where c > 1 | summarize count() by d ==> KQL2001
       Nope | extend n = count                                 ==> KQL2001 KQL2016
       Files | where DeviceId == 'a' and Timestamp > ago(1d) and SHA1 has_any ('a', 'b') and FileSize between (1 .. 10) ==> ''
+      declare pattern p = (a:string)[b:string] { ('x').['y'] = { print v = 1 }; ('x').['z'] = { Files }; }; p('x').y ==> ''
+      declare pattern p = (a:string)[b:string] { ('x').['y'] = { print v = 1 }; }; p('x').['w'] ==> KQL2031
+      declare pattern p = (a:string) { ('x') = { print v = a }; }; p(strcat('x', '')) ==> KQL2019
+      restrict access to (Files); Events | take 1           ==> KQL2032
+      restrict access to (F*); Files | take 1               ==> ''
+      restrict access to (Nope); print 1                    ==> KQL2001
       """)
   void diagnosticCodes(String query, String expected) {
     String e = expected.strip();

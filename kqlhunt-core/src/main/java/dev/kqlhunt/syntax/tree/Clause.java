@@ -113,4 +113,17 @@ public sealed interface Clause extends SyntaxNode {
       parts = List.copyOf(parts);
     }
   }
+
+  /**
+   * One definition of a {@code declare pattern}: constant {@code arguments}, an optional constant
+   * {@code path} (null without one), and the tabular expression they map to.
+   */
+  record PatternDefinition(TextSpan span, List<Expression> arguments, Expression path, FunctionBody body)
+      implements Clause {
+    public PatternDefinition {
+      java.util.Objects.requireNonNull(span, "span is null");
+      arguments = List.copyOf(arguments);
+      java.util.Objects.requireNonNull(body, "body is null");
+    }
+  }
 }

@@ -44,6 +44,33 @@ public sealed interface Statement extends SyntaxNode {
     }
   }
 
+  /**
+   * {@code restrict access to (entity, ...)}: the statements after it may read only the listed tables
+   * (and tabular variables); the entities are names, optionally with wildcards or database prefixes.
+   */
+  record RestrictAccessStatement(TextSpan span, List<Expression> entities) implements Statement {
+    public RestrictAccessStatement {
+      Objects.requireNonNull(span, "span is null");
+      entities = List.copyOf(entities);
+    }
+  }
+
+  /**
+   * {@code declare pattern name [= (arg:type, ...) [[path:type]] { (value, ...) [.[pathValue]] = { query }; ... }]}.
+   * A pattern maps constant argument tuples (and an optional path value) to tabular expressions; it is
+   * invoked as {@code name(value, ...)} or {@code name(value, ...).[pathValue]}. Without a body the
+   * pattern is declared only (the service supplies it); {@code pathParameter} is null without a path.
+   */
+  record DeclarePatternStatement(TextSpan span, Name name, List<Clause.FunctionParameter> parameters,
+      Clause.FunctionParameter pathParameter, List<Clause.PatternDefinition> definitions) implements Statement {
+    public DeclarePatternStatement {
+      Objects.requireNonNull(span, "span is null");
+      Objects.requireNonNull(name, "name is null");
+      parameters = List.copyOf(parameters);
+      definitions = List.copyOf(definitions);
+    }
+  }
+
   /** The query itself: a tabular or scalar expression, usually a {@link Expression.PipeExpression}. */
   record QueryStatement(TextSpan span, Expression expression) implements Statement {
     public QueryStatement {
