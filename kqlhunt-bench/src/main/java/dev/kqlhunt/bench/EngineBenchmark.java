@@ -24,9 +24,16 @@ import java.util.TimeZone;
  *
  * <p>Run: {@code ./bench engine [rows] [iterations] [duckdbThreads]} (docs/BENCHMARKS.md); with
  * {@code -Dkqlhunt.bench.only=PREFIX} (env {@code KQLHUNT_BENCH_OPTS}) only the queries whose name
- * starts with PREFIX run, e.g. to profile one.
+ * starts with PREFIX run, e.g. to profile one; {@code -Dkqlhunt.bench.warmup=N} sets {@link #WARMUP}.
  */
 public final class EngineBenchmark {
+  /**
+   * Untimed runs per query and side before the timed ones ({@code -Dkqlhunt.bench.warmup}, default
+   * 20): the JIT compiles kqlhunt's kernels only after some runs (a rule engine running on a
+   * schedule runs warm); DuckDB's native code needs none but gets the same runs.
+   */
+  static final int WARMUP = Integer.getInteger("kqlhunt.bench.warmup", 20);
+
   private EngineBenchmark() {}
 
   public static void main(String[] args) throws Exception {
@@ -41,6 +48,7 @@ public final class EngineBenchmark {
 
     System.out.printf("machine: %s%n", Machine.describe());
     System.out.printf("load at start: %s%n", Machine.loadAverage());
+    System.out.printf("warm-up: %d untimed runs per query and side, then %d timed%n", WARMUP, iterations);
     MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
     long heapBefore = usedAfterGc(memory);
     long t0 = System.nanoTime();
@@ -89,7 +97,8 @@ public final class EngineBenchmark {
     List<Double> duckMs = new ArrayList<>();
     List<Double> oursMs = new ArrayList<>();
     boolean oursRuns = mine != null;
-    for (int i = 0; i < 2 + iterations; i++) {
+    int warmup = WARMUP;
+    for (int i = 0; i < warmup + iterations; i++) {
       long t = System.nanoTime();
       duck.count(q.sql());
       double d = (System.nanoTime() - t) / 1e6;
@@ -99,7 +108,7 @@ public final class EngineBenchmark {
         ours.run(q.name(), q.kql());
         o = (System.nanoTime() - t) / 1e6;
       }
-      if (i >= 2) {
+      if (i >= warmup) {
         duckMs.add(d);
         oursMs.add(o);
       }

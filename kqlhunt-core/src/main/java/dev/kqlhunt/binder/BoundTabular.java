@@ -357,4 +357,18 @@ public sealed interface BoundTabular {
       columns = List.copyOf(columns);
     }
   }
+
+  /**
+   * An operator described by an {@link OperatorSpec} ({@code parse-kv}, {@code project-by-names},
+   * {@code reduce}, {@code scan}, {@code top-nested}, {@code find}, {@code externaldata}, lookup
+   * plugins). {@code inputs} are its tables: the piped input first when it has one (none for a source).
+   */
+  record Special(OperatorSpec spec, List<BoundTabular> inputs, List<ColumnSymbol> columns, boolean open)
+      implements BoundTabular {
+    public Special {
+      Objects.requireNonNull(spec, "spec is null");
+      inputs = List.copyOf(inputs);
+      columns = List.copyOf(columns);
+    }
+  }
 }

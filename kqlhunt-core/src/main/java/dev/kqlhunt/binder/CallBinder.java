@@ -31,7 +31,7 @@ final class CallBinder {
       case "toscalar" -> {
         return toScalar(c, env);
       }
-      case "column_ifexists" -> {
+      case "column_ifexists", "columnifexists" -> { // the second is a deprecated spelling the corpus still uses
         BoundExpr found = columnIfExists(c, env);
         if (found != null) return found;
       }

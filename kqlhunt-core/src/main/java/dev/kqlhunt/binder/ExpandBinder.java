@@ -29,7 +29,9 @@ final class ExpandBinder {
     List<ExpandItem> items = expandItems(m.items(), env, out);
     String index = OperatorBinder.param(m.parameters(), "with_itemindex");
     if (index != null) out.set(index, ScalarType.LONG);
-    String bag = OperatorBinder.param(m.parameters(), "bagexpansion");
+    // kind=(bag|array) is the documented spelling; bagexpansion= the older one.
+    String bag = OperatorBinder.param(m.parameters(), "kind");
+    if (bag == null) bag = OperatorBinder.param(m.parameters(), "bagexpansion");
     BoundExpr limit = m.limit() == null ? null : cx.exprs.bind(m.limit(), env.withRow(Row.EMPTY));
     return new BoundTabular.MvExpand(input, items, "array".equalsIgnoreCase(bag), index, limit, out.build());
   }
@@ -113,8 +115,19 @@ final class ExpandBinder {
   BoundTabular parseKv(QueryOperator.ParseKvOperator p, BoundTabular input, Env env) {
     BoundExpr source = cx.exprs.bind(p.source(), env);
     ColumnListBuilder out = new ColumnListBuilder(input.columns());
-    for (Clause.ColumnDeclaration d : p.schema()) out.set(d.name().text(), declaredType(d.type()));
-    return new BoundTabular.Other("parse-kv", input, List.of(source), out.build(), false);
+    List<ColumnSymbol> keys = new ArrayList<>();
+    for (Clause.ColumnDeclaration d : p.schema()) {
+      ScalarType t = declaredType(d.type());
+      out.set(d.name().text(), t);
+      keys.add(new ColumnSymbol(d.name().text(), t));
+    }
+    String pair = OperatorBinder.param(p.properties(), "pair_delimiter");
+    String kv = OperatorBinder.param(p.properties(), "kv_delimiter");
+    String quote = OperatorBinder.param(p.properties(), "quote");
+    String escape = OperatorBinder.param(p.properties(), "escape");
+    boolean greedy = "true".equalsIgnoreCase(OperatorBinder.param(p.properties(), "greedy"));
+    OperatorSpec.ParseKv spec = new OperatorSpec.ParseKv(source, keys, pair, kv, quote, escape, greedy);
+    return new BoundTabular.Special(spec, List.of(input), out.build(), false);
   }
 
   /**
@@ -156,6 +169,9 @@ final class ExpandBinder {
     } else if (name.endsWith("_lookup") && lookup != null) {
       cols = JoinBinder.combine(cols, lookup.columns(), java.util.Set.of());
       open = false;
+      if (name.equals("ipv4_lookup")) {
+        return new BoundTabular.Special(new OperatorSpec.Lookup(name, args), List.of(input, lookup), cols, false);
+      }
     } else if (name.equals("autocluster")) {
       List<ColumnSymbol> out = new ArrayList<>(List.of(new ColumnSymbol("SegmentId", ScalarType.LONG),
           new ColumnSymbol("Count", ScalarType.LONG), new ColumnSymbol("Percent", ScalarType.REAL)));
@@ -163,7 +179,12 @@ final class ExpandBinder {
       cols = out;
       open = false;
     }
-    return new BoundTabular.Other("evaluate " + name, input, args, cols, open);
+    BoundTabular plugin = new BoundTabular.Other("evaluate " + name, input, args, cols, open);
+    if (e.outputSchema() == null) return plugin;
+    // evaluate p(...) : (*, c: t, ...): * stands for the plugin's known columns, then the declared ones.
+    ColumnListBuilder declared = new ColumnListBuilder(e.outputSchema().wildcard() ? cols : List.of());
+    for (Clause.ColumnDeclaration d : e.outputSchema().columns()) declared.set(d.name().text(), declaredType(d.type()));
+    return new BoundTabular.Special(new OperatorSpec.Conform(), List.of(plugin), declared.build(), false);
   }
 
   BoundTabular range(QueryOperator.RangeOperator r, Env env) {
@@ -190,7 +211,12 @@ final class ExpandBinder {
   BoundTabular externaldata(QueryOperator.ExternalDataOperator x, Env env) {
     List<BoundExpr> uris = new ArrayList<>();
     for (Expression u : x.uris()) uris.add(cx.exprs.bind(u, env.withRow(Row.EMPTY)));
-    return new BoundTabular.Other("externaldata", null, uris, declared(x.schema()), false);
+    java.util.Map<String, String> properties = new java.util.HashMap<>();
+    for (Clause.OperatorParameter p : x.properties()) {
+      String name = p.name().text();
+      properties.put(name.toLowerCase(java.util.Locale.ROOT), OperatorBinder.param(x.properties(), name));
+    }
+    return new BoundTabular.Special(new OperatorSpec.ExternalData(uris, properties), List.of(), declared(x.schema()), false);
   }
 
   /** {@code partition by c (subquery)}: the subquery's schema, applied to the input. */

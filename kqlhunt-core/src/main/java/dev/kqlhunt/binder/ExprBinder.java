@@ -223,6 +223,11 @@ final class ExprBinder {
         return new BoundExpr.Error();
       }
     }
+    if (p.target() instanceof Expression.NameReference ref) {
+      // scan's step state is seen as columns named step.column (s1.Ts): a dotted column wins.
+      ColumnSymbol dotted = env.row().find(ref.name().text() + "." + member);
+      if (dotted != null) return new BoundExpr.ColumnRef(dotted);
+    }
     BoundExpr target = bind(p.target(), env);
     return member(target, member, p.selector().span());
   }

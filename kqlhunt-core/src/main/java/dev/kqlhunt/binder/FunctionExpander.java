@@ -32,10 +32,11 @@ final class FunctionExpander {
     if (cx.expansionDepth >= BindContext.MAX_EXPANSION_DEPTH) return BoundValue.ERROR;
     Scope scope = new Scope(f.home());
     List<BoundExpr> boundArgs = new ArrayList<>();
+    Expression[] given = assign(params, args);
     for (int i = 0; i < params.size(); i++) {
       Clause.FunctionParameter p = params.get(i);
-      Expression arg = i < args.size() ? args.get(i) : p.defaultValue();
-      bindParameter(p, arg, env, scope, boundArgs, fn.stored() && i >= args.size());
+      Expression arg = given[i] != null ? given[i] : p.defaultValue();
+      bindParameter(p, arg, env, scope, boundArgs, fn.stored() && given[i] == null);
     }
     cx.expansionDepth++;
     if (fn.stored()) cx.mute();
@@ -48,6 +49,29 @@ final class FunctionExpander {
       if (fn.stored()) cx.unmute();
       cx.expansionDepth--;
     }
+  }
+
+  /**
+   * The argument given for each parameter (null: none): {@code name = value} arguments go to the
+   * parameter of that name (f(c=7, a=12)), the others fill the remaining parameters in order.
+   */
+  private static Expression[] assign(List<Clause.FunctionParameter> params, List<Expression> args) {
+    Expression[] given = new Expression[params.size()];
+    List<Expression> positional = new ArrayList<>();
+    for (Expression a : args) {
+      int at = -1;
+      if (a instanceof Expression.NamedArgument n) {
+        for (int i = 0; i < params.size(); i++) if (params.get(i).name().text().equals(n.name().text())) at = i;
+      }
+      if (at >= 0 && given[at] == null) given[at] = a;
+      else positional.add(a);
+    }
+    int next = 0;
+    for (Expression a : positional) {
+      while (next < given.length && given[next] != null) next++;
+      if (next < given.length) given[next++] = a;
+    }
+    return given;
   }
 
   private void bindParameter(

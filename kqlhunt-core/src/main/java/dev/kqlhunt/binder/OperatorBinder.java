@@ -82,13 +82,117 @@ final class OperatorBinder {
       case QueryOperator.FacetOperator f -> other("facet", input, env);
       case QueryOperator.ForkOperator f -> other("fork", input, env);
       case QueryOperator.PartitionOperator p -> expansions.partition(p, input, env);
-      case QueryOperator.ReduceOperator r -> other("reduce", input, env, r.by());
-      case QueryOperator.ScanOperator s -> new BoundTabular.Other("scan", input, List.of(), input.columns(), true);
+      case QueryOperator.ReduceOperator r -> reduce(r, input, env);
+      case QueryOperator.ScanOperator s -> scan(s, input, env);
       case QueryOperator.SearchOperator s -> searches.search(s, input, scope);
       case QueryOperator.FindOperator f -> searches.find(f, input, scope);
-      case QueryOperator.GenericOperator g -> new BoundTabular.Other(g.name(), input, List.of(),
-          input == null ? List.of() : input.columns(), true);
+      case QueryOperator.GenericOperator g -> generic(g, input, env);
     };
+  }
+
+  /**
+   * {@code scan}: output = input columns, the declared columns, then the match id (long). Step
+   * conditions and assignments see the input and declared columns and, per step, the same columns
+   * named {@code step.column} (that step's state).
+   */
+  private BoundTabular scan(QueryOperator.ScanOperator s, BoundTabular input, Env env) {
+    if (param(s.parameters(), "order_by") != null || param(s.parameters(), "partition_by") != null) {
+      // Not executed yet: bind the expressions for diagnostics, keep the input's columns.
+      List<Expression> exprs = new ArrayList<>();
+      for (Clause.OperatorParameter p : s.parameters()) {
+        if (!p.name().text().endsWith("_by")) continue;
+        exprs.add(p.value() instanceof Expression.OrderedExpression o ? o.expression() : p.value());
+      }
+      return other("scan", input, env, exprs.toArray(Expression[]::new));
+    }
+    List<BoundTabular.NamedExpr> declared = new ArrayList<>();
+    List<ColumnSymbol> declaredColumns = new ArrayList<>();
+    ColumnListBuilder out = new ColumnListBuilder(input.columns());
+    List<Clause.ScanStep> steps = new ArrayList<>();
+    for (dev.kqlhunt.syntax.tree.SyntaxNode part : s.parts()) {
+      if (part instanceof Clause.ScanDeclaration d) {
+        ScalarType t = d.column().type() instanceof dev.kqlhunt.syntax.tree.TypeExpression.PrimitiveType p
+            ? cx.tables.scalarType(p.name(), p.span()) : ScalarType.DYNAMIC;
+        ColumnSymbol c = out.set(d.column().name().text(), t);
+        declaredColumns.add(c);
+        BoundExpr dflt = d.defaultValue() == null ? new BoundExpr.Literal(null, "null", t)
+            : cx.exprs.bind(d.defaultValue(), env.withRow(Row.EMPTY));
+        declared.add(new BoundTabular.NamedExpr(c.name(), dflt));
+      } else if (part instanceof Clause.ScanStep st) {
+        steps.add(st);
+      }
+    }
+    List<ColumnSymbol> rowCols = out.build();
+    List<ColumnSymbol> seen = new ArrayList<>(rowCols);
+    for (Clause.ScanStep st : steps) {
+      for (ColumnSymbol c : rowCols) seen.add(new ColumnSymbol(st.name().text() + "." + c.name(), c.type()));
+    }
+    Env stepEnv = env.withRow(new Row(seen, Row.isOpen(input)));
+    List<OperatorSpec.ScanStep> bound = new ArrayList<>();
+    for (Clause.ScanStep st : steps) {
+      BoundExpr condition = cx.exprs.bindPredicate(st.condition(), stepEnv);
+      List<BoundTabular.NamedExpr> assignments = new ArrayList<>();
+      for (Expression a : st.assignments()) {
+        if (a instanceof Expression.SimpleNamedExpression n) {
+          assignments.add(new BoundTabular.NamedExpr(n.name().text(), cx.exprs.bind(n.value(), stepEnv)));
+        }
+      }
+      String output = st.output() == null ? "all" : st.output().text().toLowerCase(java.util.Locale.ROOT);
+      bound.add(new OperatorSpec.ScanStep(st.name().text(), output, condition, assignments));
+    }
+    String matchId = param(s.parameters(), "with_match_id");
+    if (matchId != null) out.set(matchId, ScalarType.LONG);
+    OperatorSpec.Scan spec = new OperatorSpec.Scan(matchId, declared, declaredColumns, bound);
+    return new BoundTabular.Special(spec, List.of(input), out.build(), Row.isOpen(input));
+  }
+
+  /** {@code reduce by e [with ...]}: Pattern, Count, Representative; {@code kind=source} is not modelled. */
+  private BoundTabular reduce(QueryOperator.ReduceOperator r, BoundTabular input, Env env) {
+    String kind = param(r.parameters(), "kind");
+    if (kind != null || r.by() == null) return other("reduce", input, env, r.by());
+    BoundExpr by = cx.exprs.bind(r.by(), env);
+    BoundExpr threshold = null;
+    String characters = null;
+    for (Clause.OperatorParameter p : r.with()) {
+      if (p.name().text().equals("threshold")) threshold = cx.exprs.bind(p.value(), env.withRow(Row.EMPTY));
+      else if (p.name().text().equals("characters")) characters = param(r.with(), "characters");
+    }
+    List<ColumnSymbol> cols = List.of(new ColumnSymbol("Pattern", ScalarType.STRING),
+        new ColumnSymbol("Count", ScalarType.LONG), new ColumnSymbol("Representative", ScalarType.STRING));
+    return new BoundTabular.Special(new OperatorSpec.Reduce(by, threshold, characters), List.of(input), cols, false);
+  }
+
+  private BoundTabular generic(QueryOperator.GenericOperator g, BoundTabular input, Env env) {
+    if (g.name().equals("project-by-names") && input != null) return projectByNames(g, input, env);
+    return new BoundTabular.Other(g.name(), input, List.of(), input == null ? List.of() : input.columns(), true);
+  }
+
+  /**
+   * {@code project-by-names}: the names are constants, but may be computed ({@code column_names_of}),
+   * so the output schema is known only when every argument is a literal; otherwise it stays open.
+   */
+  private BoundTabular projectByNames(QueryOperator.GenericOperator g, BoundTabular input, Env env) {
+    List<BoundExpr> names = new ArrayList<>();
+    for (dev.kqlhunt.syntax.tree.SyntaxNode part : g.parts()) {
+      if (part instanceof Expression e) names.add(cx.exprs.bind(e, env.withRow(Row.EMPTY)));
+    }
+    List<String> literal = new ArrayList<>();
+    boolean known = true;
+    for (BoundExpr n : names) {
+      if (n instanceof BoundExpr.Literal l && l.value() instanceof String s) literal.add(s);
+      else known = false;
+    }
+    List<ColumnSymbol> cols = new ArrayList<>();
+    if (known) {
+      for (String name : literal) {
+        for (ColumnSymbol c : input.columns()) {
+          if (Wildcards.matches(name, c.name()) && !cols.contains(c)) cols.add(c);
+        }
+      }
+    } else {
+      cols.addAll(input.columns());
+    }
+    return new BoundTabular.Special(new OperatorSpec.ProjectByNames(names), List.of(input), cols, !known);
   }
 
   /** The operator's keyword ({@code where}, {@code project-away}) at the start of its span. */

@@ -65,6 +65,14 @@ final class ProjectionBinder {
     for (int i = 0; i < exprs.size(); i++) {
       Expression e = exprs.get(i);
       BoundExpr b = cx.exprs.bind(e, env);
+      List<NamedExpr> sorted = sortedArrays(e, b);
+      if (sorted != null) {
+        for (NamedExpr part : sorted) {
+          out.set(part.name(), part.expr().type());
+          outputs.add(part);
+        }
+        continue;
+      }
       String name = e instanceof Expression.SimpleNamedExpression n ? n.name().text() : "print_" + i;
       if (out.contains(name)) {
         cx.error(BindErrors.DUPLICATE_COLUMN, e.span(), name);
@@ -74,6 +82,29 @@ final class ProjectionBinder {
       outputs.add(new NamedExpr(name, b));
     }
     return new BoundTabular.Print(outputs, out.build());
+  }
+
+  /**
+   * An unnamed {@code array_sort_asc/desc} of several arrays gives one column per array, named {@code
+   * <arg>_sorted} ({@code array<i>_sorted} for an argument without a name), as the official parser
+   * does; each column is element i of the call's value (the array of the sorted arrays). Null when
+   * {@code e} is not such a call.
+   */
+  private static List<NamedExpr> sortedArrays(Expression e, BoundExpr b) {
+    if (!(e instanceof Expression.FunctionCall fc) || !(b instanceof BoundExpr.Call call)) return null;
+    String f = call.function().name();
+    if (!f.equals("array_sort_asc") && !f.equals("array_sort_desc")) return null;
+    int arrays = 0;
+    while (arrays < call.arguments().size() && call.arguments().get(arrays).type() == ScalarType.DYNAMIC) arrays++;
+    if (arrays < 2 || fc.arguments().size() < arrays) return null;
+    List<NamedExpr> parts = new ArrayList<>(arrays);
+    for (int i = 0; i < arrays; i++) {
+      String arg = Naming.nameOf(fc.arguments().get(i), call.arguments().get(i));
+      String name = (arg == null ? "array" + i : arg) + "_sorted";
+      BoundExpr index = new BoundExpr.Literal((long) i, Integer.toString(i), ScalarType.LONG);
+      parts.add(new NamedExpr(name, new BoundExpr.Element(call, index)));
+    }
+    return parts;
   }
 
   /**
@@ -97,6 +128,15 @@ final class ProjectionBinder {
         continue;
       }
       BoundExpr b = cx.exprs.bind(e, env);
+      List<NamedExpr> sorted = sortedArrays(e, b);
+      if (sorted != null) {
+        for (NamedExpr part : sorted) {
+          String name = replace ? part.name() : out.uniqueName(part.name());
+          out.set(name, part.expr().type());
+          result.add(new NamedExpr(name, part.expr()));
+        }
+        continue;
+      }
       if (!(e instanceof Expression.SimpleNamedExpression) && b instanceof BoundExpr.Call call
           && TupleFunctions.parts(call.function().name()) != null) {
         // extend series_fit_line(s): one column per part, series_fit_line_s_slope, ...

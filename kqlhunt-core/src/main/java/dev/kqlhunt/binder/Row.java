@@ -51,6 +51,7 @@ final class Row {
       case BoundTabular.LetRef r -> unknownTables(r.value(), out);
       case BoundTabular.UserCall c -> unknownTables(c.expansion(), out);
       case BoundTabular.MvApply m -> unknownTables(m.input(), out);
+      case BoundTabular.Special x -> x.inputs().forEach(i -> unknownTables(i, out));
       default -> {
         BoundTabular input = inputOf(t);
         if (input != null) unknownTables(input, out);
@@ -74,6 +75,7 @@ final class Row {
       case BoundTabular.Serialize s -> s.input();
       case BoundTabular.MakeSeries m -> m.input();
       case BoundTabular.Other o -> o.input();
+      case BoundTabular.Special x -> x.inputs().isEmpty() ? null : x.inputs().get(0);
       default -> null;
     };
   }
@@ -110,6 +112,7 @@ final class Row {
       case BoundTabular.Datatable d -> false;
       case BoundTabular.Range r -> false;
       case BoundTabular.GetSchema g -> false;
+      case BoundTabular.Special x -> x.open() || x.inputs().stream().anyMatch(Row::isOpen);
     };
   }
 

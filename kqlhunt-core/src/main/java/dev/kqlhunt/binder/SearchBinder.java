@@ -37,19 +37,31 @@ final class SearchBinder {
     BoundExpr predicate = f.predicate() == null ? null : cx.exprs.bindPredicate(f.predicate(), env);
     ColumnListBuilder out = new ColumnListBuilder();
     out.set("source_", ScalarType.STRING);
+    List<BoundTabular.NamedExpr> project = new ArrayList<>();
     if (!f.project().isEmpty()) {
       for (Expression e : f.project()) {
         BoundExpr b = cx.exprs.bind(e, env);
         String name = Naming.nameOf(e, b);
-        out.addUnique(name == null ? out.nextColumnName() : name, b.type());
+        project.add(new BoundTabular.NamedExpr(out.addUnique(name == null ? out.nextColumnName() : name, b.type()).name(), b));
       }
     } else {
       for (ColumnSymbol c : common(inputs)) out.set(c.name(), c.type());
       if (predicate != null) addReferenced(predicate, out);
       out.set("pack_", ScalarType.DYNAMIC);
     }
-    List<BoundExpr> args = predicate == null ? List.of() : List.of(predicate);
-    return new BoundTabular.Other("find", null, args, out.build(), false);
+    List<String> names = new ArrayList<>();
+    for (int i = 0; i < inputs.size(); i++) names.add(sourceName(inputs.get(i), i));
+    OperatorSpec.Find spec = new OperatorSpec.Find(names, predicate, project);
+    return new BoundTabular.Special(spec, inputs, out.build(), false);
+  }
+
+  /** The {@code source_} value of a find input: its table's name (a let's name), else {@code table_<i>}. */
+  private static String sourceName(BoundTabular t, int index) {
+    return switch (t) {
+      case BoundTabular.TableScan s -> s.table();
+      case BoundTabular.LetRef r -> r.name();
+      default -> "table_" + index;
+    };
   }
 
   BoundTabular search(QueryOperator.SearchOperator s, BoundTabular input, Scope scope) {
@@ -65,22 +77,27 @@ final class SearchBinder {
 
   BoundTabular topNested(QueryOperator.TopNestedOperator t, BoundTabular input, Env env) {
     ColumnListBuilder out = new ColumnListBuilder();
-    List<BoundExpr> args = new ArrayList<>();
+    List<OperatorSpec.NestedLevel> levels = new ArrayList<>();
     for (Clause.TopNestedClause c : t.clauses()) {
       BoundExpr of = c.of() == null ? new BoundExpr.Error() : cx.exprs.bind(c.of(), env);
       String ofName = c.of() == null ? null : Naming.nameOf(c.of(), of);
       if (ofName == null) ofName = out.nextColumnName();
-      out.addUnique(ofName, of.type());
-      BoundExpr by = c.by() == null ? new BoundExpr.Error() : cx.exprs.bind(c.by(), env.withAggregates(true));
-      String byName = c.by() instanceof Expression.SimpleNamedExpression n ? n.name().text() : "aggregated_" + ofName;
-      if (c.by() instanceof Expression.OrderedExpression o && o.expression() instanceof Expression.SimpleNamedExpression n) {
-        byName = n.name().text();
+      ofName = out.addUnique(ofName, of.type()).name();
+      Expression byExpr = c.by();
+      boolean ascending = false;
+      if (byExpr instanceof Expression.OrderedExpression o) {
+        ascending = o.direction() == dev.kqlhunt.syntax.tree.SortDirection.ASC;
+        byExpr = o.expression();
       }
-      out.addUnique(byName, by.type());
-      args.add(of);
-      args.add(by);
+      BoundExpr by = byExpr == null ? new BoundExpr.Error() : cx.exprs.bind(byExpr, env.withAggregates(true));
+      String byName = byExpr instanceof Expression.SimpleNamedExpression n ? n.name().text() : "aggregated_" + ofName;
+      byName = out.addUnique(byName, by.type()).name();
+      BoundExpr count = c.count() == null ? null : cx.exprs.bind(c.count(), env.withRow(Row.EMPTY));
+      BoundExpr others = c.others() == null ? null : cx.exprs.bind(c.others(), env.withRow(Row.EMPTY));
+      levels.add(new OperatorSpec.NestedLevel(count, new BoundTabular.NamedExpr(ofName, of),
+          new BoundTabular.NamedExpr(byName, by), others, ascending));
     }
-    return new BoundTabular.Other("top-nested", input, args, out.build(), false);
+    return new BoundTabular.Special(new OperatorSpec.TopNested(levels), List.of(input), out.build(), false);
   }
 
   private List<BoundTabular> sources(List<Expression> names, BoundTabular input, Scope scope) {

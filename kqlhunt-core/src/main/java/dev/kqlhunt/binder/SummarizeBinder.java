@@ -248,9 +248,13 @@ final class SummarizeBinder {
     axisName = axisName == null ? out.nextColumnName() : out.uniqueName(axisName);
     out.set(axisName, ScalarType.DYNAMIC);
     Env constants = env.withRow(Row.EMPTY);
-    return new BoundTabular.MakeSeries(input, aggregates, defaults, new NamedExpr(axisName, axis),
+    BoundTabular series = new BoundTabular.MakeSeries(input, aggregates, defaults, new NamedExpr(axisName, axis),
         m.from() == null ? null : cx.exprs.bind(m.from(), constants),
         m.to() == null ? null : cx.exprs.bind(m.to(), constants),
         m.step() == null ? null : cx.exprs.bind(m.step(), constants), by, out.build());
+    // kind=nonempty: a series of defaults even over no rows (only meaningful without by-columns).
+    boolean nonEmpty = "nonempty".equalsIgnoreCase(OperatorBinder.param(m.parameters(), "kind"));
+    if (!nonEmpty || !by.isEmpty()) return series;
+    return new BoundTabular.Special(new OperatorSpec.NonEmptySeries(), List.of(series), out.build(), false);
   }
 }

@@ -51,7 +51,11 @@ final class Aggregates {
       case "percentile", "percentiles" -> () -> new Percentiles(types.length - 1, result);
       case "make_bag" -> () -> new MakeBag(-1);
       case "make_bag_if" -> () -> new MakeBag(1);
-      default -> throw new ExecutionException(ExecError.UNSUPPORTED_FUNCTION, name);
+      default -> {
+        Supplier<Accumulator> more = MoreAggregates.factory(name.equals("merge_tdigest") ? "tdigest_merge" : name, types, result);
+        if (more == null) throw new ExecutionException(ExecError.UNSUPPORTED_FUNCTION, name);
+        yield more;
+      }
     };
   }
 

@@ -30,8 +30,8 @@ final class CollectionFunctions {
       case "bag_merge" -> a -> bagMerge(a);
       case "bag_remove_keys" -> a -> bagRemoveKeys(a);
       case "bag_has_key" -> a -> Coerce.toDynamic(a[0]) instanceof Dynamic.DynBag b
-          && b.properties().containsKey(Coerce.toStringValue(a[1], types[1]));
-      case "column_ifexists" -> a -> Coerce.to(result, a[1]);
+          && hasKey(b, keyPath(Coerce.toStringValue(a[1], types[1])));
+      case "column_ifexists", "columnifexists" -> a -> Coerce.to(result, a[1]);
       case "sqrt" -> a -> math(a[0], Math::sqrt);
       case "exp" -> a -> math(a[0], Math::exp);
       case "log" -> a -> math(a[0], Math::log);
@@ -87,19 +87,40 @@ final class CollectionFunctions {
     return new Dynamic.DynArray(out);
   }
 
+  /**
+   * array_sort_asc/desc(a1 [, a2 ...] [, nulls_last]): a1 sorted (nulls last unless nulls_last is
+   * false, array-sort-asc-function.md); further arrays are reordered by the same permutation, and then
+   * the result is the array of all reordered arrays (Kusto returns one column per array; indexing
+   * the result, as the reference's {@code array_sort_asc(t, c)[1]}, picks one).
+   */
   private static Object sorted(Object[] a, boolean asc) {
     List<Dynamic> e = array(a[0]);
     if (e == null) return null;
-    List<Dynamic> out = new ArrayList<>(e);
-    // Nulls go last in both directions (array-sort-asc-function.md, nulls_last default).
-    out.sort((x, y) -> {
-      Object p = ScalarOps.unwrap(x), q = ScalarOps.unwrap(y);
-      if (p == null || q == null) return p == null ? (q == null ? 0 : 1) : -1;
+    boolean nullsLast = a.length < 2 || !Boolean.FALSE.equals(Coerce.toBool(ScalarOps.unwrap(a[a.length - 1])));
+    int nullOrder = nullsLast ? 1 : -1;
+    Integer[] order = new Integer[e.size()];
+    for (int i = 0; i < order.length; i++) order[i] = i;
+    java.util.Arrays.sort(order, (i, j) -> {
+      Object p = ScalarOps.unwrap(e.get(i)), q = ScalarOps.unwrap(e.get(j));
+      if (p == null || q == null) return p == null ? (q == null ? 0 : nullOrder) : -nullOrder;
       int c = ScalarOps.compare(p, q);
       return asc ? c : -c;
     });
-    return new Dynamic.DynArray(out);
+    List<List<Dynamic>> arrays = new ArrayList<>();
+    for (Object v : a) {
+      List<Dynamic> x = array(v);
+      if (x != null) arrays.add(x);
+    }
+    List<Dynamic> results = new ArrayList<>();
+    for (List<Dynamic> x : arrays) {
+      if (x.size() != e.size()) return null;
+      List<Dynamic> out = new ArrayList<>(x.size());
+      for (Integer i : order) out.add(x.get(i));
+      results.add(new Dynamic.DynArray(out));
+    }
+    return results.size() == 1 ? results.get(0) : new Dynamic.DynArray(results);
   }
+
 
   /** 0 union, 1 intersection, 2 difference of the first array and all others; distinct values. */
   private static Object setOp(Object[] a, int op) {
@@ -145,7 +166,57 @@ final class CollectionFunctions {
     if (!(Coerce.toDynamic(a[0]) instanceof Dynamic.DynBag b)) return null;
     Map<String, Dynamic> out = new LinkedHashMap<>(b.properties());
     List<Dynamic> keys = array(a[1]);
-    if (keys != null) for (Dynamic k : keys) out.remove(Coerce.toStringValue(k, ScalarType.DYNAMIC));
+    if (keys == null) return new Dynamic.DynBag(out);
+    Dynamic.DynBag result = new Dynamic.DynBag(out);
+    for (Dynamic k : keys) result = removePath(result, keyPath(Coerce.toStringValue(k, ScalarType.DYNAMIC)), 0);
+    return result;
+  }
+
+  /**
+   * A bag key, or a JSONPath of property names ({@code $.a.b}, {@code $['a']['b']}) as bag_has_key
+   * and bag_remove_keys accept (bag-has-key-function.md); a plain key is a one-step path.
+   */
+  static List<String> keyPath(String key) {
+    if (!key.startsWith("$")) return List.of(key);
+    List<String> out = new ArrayList<>();
+    int i = 1;
+    while (i < key.length()) {
+      char c = key.charAt(i);
+      if (c == '.') {
+        int j = i + 1;
+        while (j < key.length() && key.charAt(j) != '.' && key.charAt(j) != '[') j++;
+        out.add(key.substring(i + 1, j));
+        i = j;
+      } else if (c == '[' && i + 1 < key.length() && (key.charAt(i + 1) == '\'' || key.charAt(i + 1) == '"')) {
+        int close = key.indexOf(key.charAt(i + 1), i + 2);
+        if (close < 0) return List.of(key);
+        out.add(key.substring(i + 2, close));
+        i = close + 2;
+      } else {
+        return List.of(key);
+      }
+    }
+    return out;
+  }
+
+  private static boolean hasKey(Dynamic.DynBag bag, List<String> path) {
+    Dynamic at = bag;
+    for (String p : path) {
+      if (!(at instanceof Dynamic.DynBag b) || !b.properties().containsKey(p)) return false;
+      at = b.properties().get(p);
+    }
+    return true;
+  }
+
+  private static Dynamic.DynBag removePath(Dynamic.DynBag bag, List<String> path, int depth) {
+    String k = path.get(depth);
+    if (!bag.properties().containsKey(k)) return bag;
+    Map<String, Dynamic> out = new LinkedHashMap<>(bag.properties());
+    if (depth == path.size() - 1) {
+      out.remove(k);
+    } else if (out.get(k) instanceof Dynamic.DynBag inner) {
+      out.put(k, removePath(inner, path, depth + 1));
+    }
     return new Dynamic.DynBag(out);
   }
 

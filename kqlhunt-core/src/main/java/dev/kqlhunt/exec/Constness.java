@@ -7,7 +7,7 @@ import java.util.Set;
 final class Constness {
   /** Functions whose value changes per call even with constant arguments. */
   private static final Set<String> VOLATILE = Set.of("rand", "new_guid", "row_number", "prev", "next", "row_cumsum",
-      "row_window_session", "row_rank_dense", "row_rank_min");
+      "row_window_session", "row_rank_dense", "row_rank_min", "row_rank", "pack_all");
 
   private Constness() {}
 

@@ -13,7 +13,8 @@ public enum ExecError implements DiagnosticCode {
   BAD_ARGUMENT("KQL5007", "%s: %s"),
   ROW_LIMIT("KQL5008", "result truncated to %d rows (--max-rows); %d rows were produced"),
   INTERNAL("KQL5009", "internal execution error in %s: %s"),
-  NO_DATA("KQL5010", "no data for table '%s': it is read as empty");
+  NO_DATA("KQL5010", "no data for table '%s': it is read as empty"),
+  EXTERNAL_DATA("KQL5011", "%s cannot read '%s': %s");
 
   private final String id;
   private final String template;

@@ -7,11 +7,9 @@ import dev.kqlhunt.plan.PlanNode;
 import dev.kqlhunt.symbols.ColumnSymbol;
 import dev.kqlhunt.symbols.ScalarType;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Runs a logical plan over in-memory columnar tables, operator at a time: each operator consumes its
@@ -25,12 +23,14 @@ import java.util.Set;
 final class Executor {
   private final QueryContext context;
   private final ExprEvaluator eval;
+  private final ScanFilter scanFilter;
   private final Map<PlanNode.Shared, Table> shared = new IdentityHashMap<>();
   private final Map<PlanNode.RowPlaceholder, Table> currentRows = new IdentityHashMap<>();
 
   Executor(QueryContext context) {
     this.context = context;
     this.eval = new ExprEvaluator(context);
+    this.scanFilter = new ScanFilter(eval);
     context.attach(this);
   }
 
@@ -78,6 +78,7 @@ final class Executor {
         if (t == null) throw new ExecutionException(ExecError.INTERNAL, "mv-apply", "row placeholder outside its mv-apply");
         yield t;
       }
+      case PlanNode.Special x -> SpecialOperators.run(this, x);
       case PlanNode.Unsupported u -> throw new ExecutionException(ExecError.UNSUPPORTED_OPERATOR, u.operator());
     };
   }
@@ -122,7 +123,7 @@ final class Executor {
   private Table plugin(Table input, PlanNode.Evaluate e) {
     return switch (e.plugin()) {
       case "bag_unpack" -> BagUnpack.unpack(eval, input, e.arguments());
-      default -> throw new ExecutionException(ExecError.UNSUPPORTED_OPERATOR, "evaluate " + e.plugin());
+      default -> Plugins.run(eval, input, e);
     };
   }
 
@@ -146,44 +147,14 @@ final class Executor {
     }
     Table aligned = align(data, s.columns());
     if (s.predicates().isEmpty()) return aligned;
-    int[] positions = null;
-    for (BoundExpr p : s.predicates()) {
-      // Each predicate sees only the rows the previous ones kept, and only the columns it reads.
-      Table view = narrow(aligned, p);
-      if (positions != null) view = view.gather(positions, positions.length);
-      int[] kept = eval.select(p, view);
-      positions = positions == null ? kept : compose(positions, kept);
-      if (positions.length == 0) break;
-    }
+    // Cheapest predicates first, each on the rows the earlier ones kept (ScanFilter).
+    int[] positions = scanFilter.select(aligned, s.predicates());
     return positions.length == aligned.rowCount() ? aligned : aligned.gather(positions, positions.length);
   }
 
-  /** The columns this scan's plan keeps; conditions for the source are derived by later work. */
-  private static ScanRequest scanRequest(PlanNode.Scan s) {
-    Set<String> names = new HashSet<>();
-    for (ColumnSymbol c : s.columns()) names.add(c.name());
-    return new ScanRequest(s.table(), names, List.of(), List.of());
-  }
-
-  private static int[] compose(int[] outer, int[] inner) {
-    int[] out = new int[inner.length];
-    for (int i = 0; i < inner.length; i++) out[i] = outer[inner[i]];
-    return out;
-  }
-
-  /** The columns of {@code t} that {@code e} references (all when unsure). */
-  private static Table narrow(Table t, BoundExpr e) {
-    Set<String> names = new HashSet<>();
-    if (!References.collect(e, names)) return t;
-    List<ColumnSymbol> cols = new ArrayList<>();
-    List<Vector> vecs = new ArrayList<>();
-    for (int i = 0; i < t.columns().size(); i++) {
-      if (names.contains(t.columns().get(i).name())) {
-        cols.add(t.columns().get(i));
-        vecs.add(t.vector(i));
-      }
-    }
-    return new Table(cols, vecs, t.rowCount());
+  /** What the scan asks of its source: its columns, plus ranges and string conditions ({@link ScanPushdown}). */
+  private ScanRequest scanRequest(PlanNode.Scan s) {
+    return ScanPushdown.request(s, eval);
   }
 
   /** {@code data}'s vectors in the order of {@code columns}; a column the data lacks is all null. */

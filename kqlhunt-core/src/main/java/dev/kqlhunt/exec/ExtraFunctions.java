@@ -41,6 +41,13 @@ final class ExtraFunctions {
       case "array_iff", "array_iif" -> a -> arrayIff(a);
       case "bag_zip" -> a -> bagZip(a);
       case "parse_csv" -> a -> parseCsv(s(a[0], types[0]));
+      // assert-function.md: a false (or null) condition fails the query with the message.
+      case "assert" -> a -> {
+        if (!Boolean.TRUE.equals(Coerce.toBool(a[0]))) {
+          throw new ExecutionException(ExecError.BAD_ARGUMENT, "assert", s(a[1], types[1]));
+        }
+        return true;
+      };
       default -> null;
     };
   }
@@ -72,6 +79,8 @@ final class ExtraFunctions {
       String ip = m.group();
       if (NetworkFunctions.ipv4(ip) == null) continue;
       for (String n : needles) {
+        // A prefix is a whole address or ends with a dot (has-ipv4-prefix-function.md): "127.0" is none.
+        if (prefix && !n.endsWith(".") && NetworkFunctions.ipv4(n) == null) continue;
         if (prefix ? ip.startsWith(n) && (n.endsWith(".") || ip.length() == n.length() || ip.charAt(n.length()) == '.') : ip.equals(n)) {
           return true;
         }
@@ -164,7 +173,9 @@ final class ExtraFunctions {
   private static Object bagZip(Object[] a) {
     List<Dynamic> keys = CollectionFunctions.array(a[0]);
     List<Dynamic> values = CollectionFunctions.array(a[1]);
-    if (keys == null || values == null) return null;
+    // Values that are not an array pair every key with null (bag-zip.md).
+    if (keys == null) return null;
+    if (values == null) values = List.of();
     Map<String, Dynamic> out = new LinkedHashMap<>();
     for (int i = 0; i < keys.size(); i++) {
       if (!(keys.get(i) instanceof Dynamic.DynString k)) continue;
@@ -194,6 +205,9 @@ final class ExtraFunctions {
       } else if (c == ',') {
         out.add(Dynamic.of(cur.toString()));
         cur.setLength(0);
+      } else if (c == '\n' || c == '\r') {
+        // Only the first record counts (parse-csv-function.md: a multi-record string gives the first).
+        break;
       } else {
         cur.append(c);
       }

@@ -16,8 +16,9 @@ import java.util.Set;
 /**
  * Hash equality joins of every Kusto kind. The right side is hashed on its key tuple; rows whose key
  * holds a null never match (as in Kusto, where null equals nothing). {@code innerunique}, Kusto's
- * default, first keeps one left row per key (the first), then joins inner. Output: matched pairs in
- * left row order, then (outer kinds) the unmatched right rows; the missing side is null (empty for
+ * default, first keeps one left row per key, then joins inner: Kusto keeps an arbitrary one (the
+ * reference shows both choices for one query, join-innerunique #2 and #3); we keep the first.
+ * Output: matched pairs in left row order, then (outer kinds) the unmatched right rows; the missing side is null (empty for
  * strings). Semi and anti kinds return one side only; {@code lookup} drops the right key columns.
  */
 final class Joiner {

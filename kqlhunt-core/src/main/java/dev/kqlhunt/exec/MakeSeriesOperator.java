@@ -23,6 +23,11 @@ final class MakeSeriesOperator {
   private MakeSeriesOperator() {}
 
   static Table makeSeries(ExprEvaluator eval, Table input, PlanNode.MakeSeries m) {
+    return makeSeries(eval, input, m, false);
+  }
+
+  /** With {@code nonEmpty} ({@code kind=nonempty}) and no by-columns, no rows still give one row of defaults. */
+  static Table makeSeries(ExprEvaluator eval, Table input, PlanNode.MakeSeries m, boolean nonEmpty) {
     int n = input.rowCount();
     Vector axis = eval.evaluate(m.axis().expr(), input);
     ScalarType axisType = m.axis().expr().type();
@@ -39,6 +44,7 @@ final class MakeSeriesOperator {
       keys.add(Executor.typed(eval.evaluate(m.groupBy().get(i).expr(), input), m.columns().get(i)));
     }
     Summarizer.Groups g = Summarizer.group(keys, n);
+    if (nonEmpty && keys.isEmpty() && g.count() == 0) g = new Summarizer.Groups(new int[0], new int[0], 1);
     int[] binOf = new int[n];
     for (int r = 0; r < n; r++) {
       Long t = ScalarOps.unwrap(Cells.get(axis, r)) instanceof Long l ? l : null;
@@ -75,11 +81,49 @@ final class MakeSeriesOperator {
     return new long[] {from, to};
   }
 
+  /**
+   * One aggregate's series per group. The aggregate may be an expression over aggregate calls (or a
+   * constant): each call is accumulated per (group, bin), then the expression is evaluated once per
+   * (group, bin) that has rows; bins without rows take the default.
+   */
   private static Vector series(ExprEvaluator eval, Table input, NamedAggregate agg, Summarizer.Groups g, int[] binOf,
       int bins, Object dflt) {
-    if (!(agg.expr() instanceof BoundExpr.AggregateCall call)) {
-      throw new ExecutionException(ExecError.UNSUPPORTED_OPERATOR, "make-series over an expression of aggregates");
+    int groups = g.count();
+    int[] groupOf = g.groupOf();
+    // Cell (group, bin) -> its row in the per-cell table, or -1 when the bin has no rows.
+    int[][] cell = new int[groups][bins];
+    for (int[] c : cell) java.util.Arrays.fill(c, -1);
+    int cells = 0;
+    for (int r = 0; r < binOf.length; r++) {
+      int bin = binOf[r];
+      if (bin >= 0 && bin < bins && cell[groupOf[r]][bin] < 0) cell[groupOf[r]][bin] = cells++;
     }
+    List<dev.kqlhunt.symbols.ColumnSymbol> cols = new ArrayList<>();
+    List<Vector> vecs = new ArrayList<>();
+    final int cellCount = cells;
+    BoundExpr perCell = AggregateRewrite.rewrite(agg.expr(), call -> {
+      dev.kqlhunt.symbols.ColumnSymbol c = new dev.kqlhunt.symbols.ColumnSymbol("\u0000agg" + cols.size(), call.type());
+      cols.add(c);
+      vecs.add(accumulate(eval, input, call, groupOf, binOf, cell, cellCount));
+      return new BoundExpr.ColumnRef(c);
+    });
+    Vector values = eval.evaluate(perCell, new Table(cols, vecs, cellCount));
+    ScalarType type = agg.expr().type();
+    ColumnBuilder out = new ColumnBuilder(ScalarType.DYNAMIC, groups);
+    for (int gi = 0; gi < groups; gi++) {
+      List<Dynamic> series = new ArrayList<>(bins);
+      for (int b = 0; b < bins; b++) {
+        Object v = cell[gi][b] < 0 ? null : Cells.get(values, cell[gi][b]);
+        series.add(Cells.toDynamic(v == null ? dflt : v, type));
+      }
+      out.append(new Dynamic.DynArray(series));
+    }
+    return out.build();
+  }
+
+  /** One aggregate call's result per cell (group, bin) with rows, in cell order. */
+  private static Vector accumulate(ExprEvaluator eval, Table input, BoundExpr.AggregateCall call, int[] groupOf,
+      int[] binOf, int[][] cell, int cells) {
     Vector[] vs = new Vector[call.arguments().size()];
     ScalarType[] types = new ScalarType[vs.length];
     for (int i = 0; i < vs.length; i++) {
@@ -87,24 +131,20 @@ final class MakeSeriesOperator {
       types[i] = call.arguments().get(i).type();
     }
     Supplier<Accumulator> factory = Aggregates.factory(call.function().name(), types, 1, call.type());
-    Accumulator[][] accs = new Accumulator[g.count()][bins];
+    Accumulator[] accs = new Accumulator[cells];
     Object[] row = new Object[vs.length];
     for (int r = 0; r < binOf.length; r++) {
       int bin = binOf[r];
-      if (bin < 0 || bin >= bins) continue;
+      if (bin < 0 || bin >= cell[0].length) continue;
+      int at = cell[groupOf[r]][bin];
       for (int i = 0; i < vs.length; i++) row[i] = Cells.get(vs[i], r);
-      Accumulator[] perGroup = accs[g.groupOf()[r]];
-      if (perGroup[bin] == null) perGroup[bin] = factory.get();
-      perGroup[bin].add(row);
+      if (accs[at] == null) accs[at] = factory.get();
+      accs[at].add(row);
     }
-    ColumnBuilder out = new ColumnBuilder(ScalarType.DYNAMIC, g.count());
-    for (Accumulator[] perGroup : accs) {
-      List<Dynamic> values = new ArrayList<>(bins);
-      for (Accumulator acc : perGroup) {
-        Object v = acc == null ? dflt : acc.result()[0];
-        values.add(Cells.toDynamic(v == null ? dflt : v, call.type()));
-      }
-      out.append(new Dynamic.DynArray(values));
+    ColumnBuilder out = new ColumnBuilder(call.type(), cells);
+    for (Accumulator acc : accs) {
+      Object[] result = acc == null ? null : acc.result();
+      out.append(result == null || result.length == 0 ? null : result[0]);
     }
     return out.build();
   }

@@ -5,7 +5,6 @@ import dev.kqlhunt.symbols.ScalarType;
 import dev.kqlhunt.value.Dynamic;
 import dev.kqlhunt.value.KustoRegex;
 import java.net.URLDecoder;
-import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -35,7 +34,7 @@ final class NetworkFunctions {
       case "ipv4_is_in_any_range" -> a -> inAnyRange(a, types);
       case "parse_url" -> a -> parseUrl(s(a[0], types[0]));
       case "url_decode" -> a -> urlDecode(s(a[0], types[0]));
-      case "url_encode", "url_encode_component" -> a -> URLEncoder.encode(s(a[0], types[0]), StandardCharsets.UTF_8);
+      case "url_encode", "url_encode_component" -> a -> urlEncode(s(a[0], types[0]), name.equals("url_encode"));
       case "base64_encode_tostring" -> a -> java.util.Base64.getEncoder().encodeToString(s(a[0], types[0]).getBytes(StandardCharsets.UTF_8));
       case "hash_sha256" -> a -> digest("SHA-256", s(a[0], types[0]));
       case "hash_sha1" -> a -> digest("SHA-1", s(a[0], types[0]));
@@ -43,6 +42,26 @@ final class NetworkFunctions {
       case "extract_all" -> extractAll(types);
       default -> null;
     };
+  }
+
+  /**
+   * .NET's {@code HttpUtility.UrlEncode} as Kusto prints it (url-encode-function.md): letters, digits
+   * and {@code -_.!*()} stay, other UTF-8 bytes become lower-case {@code %xx}; a space is {@code +}
+   * for url_encode and {@code %20} for url_encode_component.
+   */
+  static String urlEncode(String text, boolean plusForSpace) {
+    StringBuilder sb = new StringBuilder(text.length() + 16);
+    for (byte b : text.getBytes(StandardCharsets.UTF_8)) {
+      int c = b & 0xff;
+      if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || "-_.!*()".indexOf(c) >= 0) {
+        sb.append((char) c);
+      } else if (c == ' ' && plusForSpace) {
+        sb.append('+');
+      } else {
+        sb.append('%').append(Character.forDigit(c >> 4, 16)).append(Character.forDigit(c & 15, 16));
+      }
+    }
+    return sb.toString();
   }
 
   private static String s(Object v, ScalarType t) {

@@ -26,7 +26,8 @@ import java.util.Locale;
  *
  * A value that does not match gives nulls (empty strings) in every extracted column; a typed value
  * that does not convert makes the whole row fail in simple and regex modes, only its column in
- * relaxed mode. {@code parse-where} drops the rows that failed.
+ * relaxed mode, where a typed column prefers its type's text but may take any text. {@code
+ * parse-where} drops the rows that failed.
  */
 final class ParseOperator {
   private ParseOperator() {}
@@ -81,10 +82,12 @@ final class ParseOperator {
         re.append(any);
       } else {
         extracted.add(part.column());
-        // Relaxed mode lets a typed column take any text and turns what does not convert into null.
-        // Named groups: a regex-mode literal may hold capture groups of its own.
+        // Relaxed mode lets a typed column take any text when its type's text does not fit there (the
+        // value then converts to null); its type's text is preferred, so a column followed by * still
+        // takes the number (parse-operator#8). Named groups: a regex-mode literal may hold groups too.
+        String typed = typePattern(part.column().type(), any);
         re.append("(?P<c").append(extracted.size() - 1).append('>')
-            .append(relaxed ? any : typePattern(part.column().type(), any)).append(')');
+            .append(relaxed && !typed.equals(any) ? "(?:" + typed + "|" + any + ")" : typed).append(')');
       }
     }
     if (!regexMode) re.append('$');

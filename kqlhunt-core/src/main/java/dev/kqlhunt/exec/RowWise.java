@@ -38,8 +38,7 @@ final class RowWise {
       case BoundExpr.Member m -> member(ev, m, input);
       case BoundExpr.Element x -> element(ev, x, input);
       case BoundExpr.ToScalar t -> ColumnBuilder.constant(t.type(), toScalar(ev, t), n);
-      case BoundExpr.TupleElement t -> throw new ExecutionException(ExecError.UNSUPPORTED_FUNCTION,
-          t.tuple() instanceof BoundExpr.Call c ? c.function().name() : "tuple function");
+      case BoundExpr.TupleElement t -> tupleElement(ev, t, input);
       case BoundExpr.AggregateCall a ->
           throw new ExecutionException(ExecError.UNSUPPORTED_FUNCTION, a.function().name() + " outside summarize");
       case BoundExpr.Star s -> throw new ExecutionException(ExecError.INTERNAL, "expression", "'*' as a value");
@@ -112,6 +111,8 @@ final class RowWise {
   private static Vector call(ExprEvaluator ev, BoundExpr.Call c, Table input) {
     int n = input.rowCount();
     List<BoundExpr> args = c.arguments();
+    Vector whole = RowFunctions.evaluate(ev, c, input);
+    if (whole != null) return whole;
     Vector[] vs = new Vector[args.size()];
     ScalarType[] types = new ScalarType[args.size()];
     for (int i = 0; i < vs.length; i++) {
@@ -126,6 +127,30 @@ final class RowWise {
     for (int r = 0; r < n; r++) {
       for (int i = 0; i < vs.length; i++) row[i] = Cells.get(vs[i], r);
       out.append(f.apply(row));
+    }
+    return out.build();
+  }
+
+  /** One output of a tuple-valued function ({@link SeriesFunctions}), computed row by row. */
+  private static Vector tupleElement(ExprEvaluator ev, BoundExpr.TupleElement t, Table input) {
+    if (!(t.tuple() instanceof BoundExpr.Call c) || !SeriesFunctions.isTuple(c.function().name())) {
+      throw new ExecutionException(ExecError.UNSUPPORTED_FUNCTION,
+          t.tuple() instanceof BoundExpr.Call c ? c.function().name() : "tuple function");
+    }
+    int n = input.rowCount();
+    List<BoundExpr> args = c.arguments();
+    Vector[] vs = new Vector[args.size()];
+    ScalarType[] types = new ScalarType[args.size()];
+    for (int i = 0; i < vs.length; i++) {
+      vs[i] = ev.evaluate(args.get(i), input);
+      types[i] = args.get(i).type();
+    }
+    ColumnBuilder out = new ColumnBuilder(t.type(), n);
+    Object[] row = new Object[vs.length];
+    for (int r = 0; r < n; r++) {
+      for (int i = 0; i < vs.length; i++) row[i] = Cells.get(vs[i], r);
+      Object[] outputs = SeriesFunctions.tuple(c.function().name(), row, types);
+      out.append(Coerce.to(t.type(), outputs[t.index()]));
     }
     return out.build();
   }

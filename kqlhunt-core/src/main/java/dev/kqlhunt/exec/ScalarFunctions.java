@@ -17,14 +17,43 @@ final class ScalarFunctions {
   private ScalarFunctions() {}
 
   static ScalarFunction lookup(String name, ScalarType[] types, ScalarType result, QueryContext ctx) {
+    name = canonicalName(name);
     ScalarFunction f = general(name, types, result);
     if (f == null) f = TextFunctions.lookup(name, types);
     if (f == null) f = TimeFunctions.lookup(name, types, ctx);
     if (f == null) f = CollectionFunctions.lookup(name, types, result);
     if (f == null) f = NetworkFunctions.lookup(name, types);
     if (f == null) f = ExtraFunctions.lookup(name, types);
+    if (f == null) f = MathFunctions.lookup(name, types);
+    if (f == null) f = UnitConversions.lookup(name, types);
+    if (f == null) f = EncodingFunctions.lookup(name, types);
+    if (f == null) f = Ipv6Functions.lookup(name, types);
+    if (f == null) f = FormatFunctions.lookup(name, types);
+    if (f == null) f = SketchFunctions.lookup(name, types, result);
+    if (f == null) f = MiscFunctions.lookup(name, types);
+    if (f == null) f = SeriesMath.lookup(name, types);
+    if (f == null) f = SeriesFunctions.lookup(name);
     if (f == null) throw new ExecutionException(ExecError.UNSUPPORTED_FUNCTION, name);
     return f;
+  }
+
+  /** Deprecated spellings Kusto still accepts, mapped to the current name. */
+  static String canonicalName(String name) {
+    return switch (name) {
+      case "parsejson" -> "parse_json";
+      case "arraylength" -> "array_length";
+      case "notnull" -> "isnotnull";
+      case "notempty" -> "isnotempty";
+      case "parseurl" -> "parse_url";
+      case "parseurlquery" -> "parse_urlquery";
+      case "base64_encodestring" -> "base64_encode_tostring";
+      case "extractall" -> "extract_all";
+      case "weekofyear" -> "week_of_year";
+      case "datepart" -> "datetime_part";
+      case "pack_dictionary" -> "bag_pack";
+      case "merge_tdigest" -> "tdigest_merge";
+      default -> name;
+    };
   }
 
   private static ScalarFunction general(String name, ScalarType[] types, ScalarType result) {
@@ -54,7 +83,8 @@ final class ScalarFunctions {
       case "gettype" -> a -> DynamicOps.typeName(Cells.toDynamic(a[0], types[0]));
       case "pack_array" -> a -> packArray(a, types);
       case "bag_pack", "pack" -> a -> bagPack(a, types);
-      case "set_has_element", "array_index_of" -> a -> indexOf(a, name.equals("set_has_element"));
+      case "set_has_element" -> a -> indexOf(a, true);
+      case "array_index_of" -> a -> indexOf(a, false);
       case "abs" -> a -> a[0] instanceof Long l ? (Object) Math.abs(l) : a[0] instanceof Double d ? (Object) Math.abs(d) : null;
       case "round" -> a -> round(a);
       case "max_of", "min_of" -> a -> extreme(a, name.equals("max_of"), result);
@@ -102,9 +132,22 @@ final class ScalarFunctions {
     Dynamic arr = Coerce.toDynamic(a[0]);
     if (!(arr instanceof Dynamic.DynArray array)) return null;
     Object needle = ScalarOps.unwrap(a[1]);
-    for (int i = 0; i < array.elements().size(); i++) {
+    int n = array.elements().size();
+    // array_index_of(arr, lookup [, start [, length [, occurrence]]]) (array-index-of-function.md):
+    // a negative start counts from the end; length -1 means to the end.
+    long start = a.length > 2 ? Coerce.toLong(ScalarOps.unwrap(a[2])) : 0;
+    long length = a.length > 3 ? Coerce.toLong(ScalarOps.unwrap(a[3])) : -1;
+    long occurrence = a.length > 4 ? Coerce.toLong(ScalarOps.unwrap(a[4])) : 1;
+    if (start == Coerce.NULL_LONG || length == Coerce.NULL_LONG || occurrence == Coerce.NULL_LONG) return null;
+    if (start < 0) start = Math.max(0, n + start);
+    if (length < -1 || occurrence <= 0) return null;
+    long end = length == -1 ? n : Math.min(n, start + length);
+    long seen = 0;
+    for (int i = (int) Math.min(start, n); i < end; i++) {
       Object e = ScalarOps.unwrap(array.elements().get(i));
-      if (e != null && needle != null && ScalarOps.valuesEqual(e, needle, false)) return asBool ? (Object) true : (Object) (long) i;
+      if (e != null && needle != null && ScalarOps.valuesEqual(e, needle, false) && ++seen == occurrence) {
+        return asBool ? (Object) true : (Object) (long) i;
+      }
     }
     return asBool ? (Object) false : (Object) (-1L);
   }

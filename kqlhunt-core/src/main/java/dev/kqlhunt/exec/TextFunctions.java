@@ -154,8 +154,9 @@ final class TextFunctions {
     if (start == Coerce.NULL_LONG || length == Coerce.NULL_LONG || occurrence == Coerce.NULL_LONG) return null;
     if (start < 0) start = Math.max(0, s.length() + start);
     if (start > s.length() || occurrence <= 0 || length < -1) return null;
-    // The lookup must lie wholly inside [start, start + length); -1 means to the end.
-    long end = length == -1 ? s.length() : Math.min(s.length(), start + length);
+    // The lookup must end by position start + length (inclusive; indexof-function.md: from 1 with
+    // length 2, "cde" at 2 is not found, from 1 with length 10, "cde" at 9 is); -1 means to the end.
+    long end = length == -1 ? s.length() : Math.min(s.length(), start + length + 1);
     int at = (int) start - 1;
     for (long k = 0; k < occurrence; k++) {
       at = s.indexOf(lookup, at + 1);

@@ -49,7 +49,9 @@ final class TimeFunctions {
       };
       case "unixtime_seconds_todatetime" -> a -> fromUnix(a[0], DateTimes.TICKS_PER_SECOND);
       case "unixtime_milliseconds_todatetime" -> a -> fromUnix(a[0], DateTimes.TICKS_PER_MILLISECOND);
-      case "todatetime" -> a -> Coerce.box(Coerce.toDateTime(ScalarOps.unwrap(a[0]) instanceof Long l && types[0] != ScalarType.DATETIME ? null : ScalarOps.unwrap(a[0])));
+      // A dynamic datetime unwraps to ticks (a Long), which must not be taken for a number.
+      case "todatetime" -> a -> a[0] instanceof dev.kqlhunt.value.Dynamic.DynDateTime d ? Coerce.box(d.ticks())
+          : Coerce.box(Coerce.toDateTime(ScalarOps.unwrap(a[0]) instanceof Long l && types[0] != ScalarType.DATETIME ? null : ScalarOps.unwrap(a[0])));
       case "totimespan", "totime" -> a -> Coerce.box(Coerce.toTimespan(ScalarOps.unwrap(a[0])));
       default -> null;
     };

@@ -1,6 +1,7 @@
 package dev.kqlhunt.plan;
 
 import dev.kqlhunt.binder.BoundExpr;
+import dev.kqlhunt.binder.OperatorSpec;
 import dev.kqlhunt.binder.BoundTabular.ExpandItem;
 import dev.kqlhunt.binder.BoundTabular.JoinKey;
 import dev.kqlhunt.binder.BoundTabular.JoinKind;
@@ -359,6 +360,20 @@ public sealed interface PlanNode {
 
     public List<PlanNode> inputs() {
       return List.of();
+    }
+  }
+
+  /**
+   * An operator the plan passes through as its {@link OperatorSpec} says ({@code parse-kv}, {@code
+   * reduce}, {@code scan}, {@code top-nested}, {@code find}, {@code externaldata}, ...). {@code inputs}:
+   * the piped input first when there is one. Rules treat it conservatively: it needs every column of
+   * every input.
+   */
+  record Special(OperatorSpec spec, List<PlanNode> inputs, List<ColumnSymbol> columns) implements PlanNode {
+    public Special {
+      Objects.requireNonNull(spec, "spec is null");
+      inputs = List.copyOf(inputs);
+      columns = List.copyOf(columns);
     }
   }
 }

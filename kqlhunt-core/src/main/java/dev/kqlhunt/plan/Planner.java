@@ -16,7 +16,7 @@ import java.util.Map;
  */
 public final class Planner {
   /** The rules applied by {@link #plan}, in order. */
-  public static final List<PlanRule> DEFAULT_RULES = List.of(new PushFiltersIntoScan());
+  public static final List<PlanRule> DEFAULT_RULES = List.of(new PushFiltersIntoScan(), new PruneColumns());
 
   private final Map<BoundTabular, PlanNode.Shared> shared = new IdentityHashMap<>();
   /** Bound inputs of enclosing mv-applies, which the subquery sees as one row at a time. */
@@ -70,6 +70,7 @@ public final class Planner {
       case BoundTabular.Parse p ->
           new PlanNode.Parse(build(p.input()), p.source(), p.kind(), p.flags(), p.pattern(), p.where(), p.columns());
       case BoundTabular.GetSchema g -> getSchema(g);
+      case BoundTabular.Special x -> new PlanNode.Special(x.spec(), buildAll(x.inputs()), x.columns());
       case BoundTabular.MakeSeries m -> m.step() == null || m.axis() == null
           ? new PlanNode.Unsupported("make-series", m.columns())
           : new PlanNode.MakeSeries(build(m.input()), m.aggregates(), m.defaults(), m.axis(), m.from(), m.to(), m.step(),
@@ -142,6 +143,12 @@ public final class Planner {
       return new PlanNode.Evaluate(o.operator().substring("evaluate ".length()), build(o.input()), o.arguments(), o.columns());
     }
     return new PlanNode.Unsupported(o.operator(), o.columns());
+  }
+
+  private List<PlanNode> buildAll(List<BoundTabular> tabulars) {
+    List<PlanNode> out = new ArrayList<>(tabulars.size());
+    for (BoundTabular t : tabulars) out.add(build(t));
+    return out;
   }
 
   private static List<dev.kqlhunt.binder.BoundExpr> exprs(List<NamedExpr> named) {

@@ -50,6 +50,7 @@ public final class PushFiltersIntoScan implements PlanRule {
         case PlanNode.MakeSeries m -> new PlanNode.MakeSeries(visit(m.input()), m.aggregates(), m.defaults(), m.axis(),
             m.from(), m.to(), m.step(), m.groupBy(), m.columns());
         case PlanNode.Count c -> new PlanNode.Count(visit(c.input()), c.columns());
+        case PlanNode.Special x -> new PlanNode.Special(x.spec(), visitAll(x.inputs()), x.columns());
         case PlanNode.MvExpand m -> new PlanNode.MvExpand(visit(m.input()), m.items(), m.bagExpansionArray(), m.itemIndex(), m.limit(),
             m.columns());
       };

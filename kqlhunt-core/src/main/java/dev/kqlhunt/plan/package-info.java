@@ -1,7 +1,9 @@
 /**
  * The logical plan: backend-neutral relational operators ({@link dev.kqlhunt.plan.PlanNode}) built from
  * the bound tree by {@link dev.kqlhunt.plan.Planner}, then rewritten by small {@link
- * dev.kqlhunt.plan.PlanRule} objects (such as {@link dev.kqlhunt.plan.PushFiltersIntoScan}).
+ * dev.kqlhunt.plan.PlanRule} objects ({@link dev.kqlhunt.plan.PushFiltersIntoScan}, then {@link
+ * dev.kqlhunt.plan.PruneColumns}; {@link dev.kqlhunt.plan.ColumnRefs} says which columns an expression
+ * reads). A rule never changes the plan's output columns or rows.
  *
  * <p>Contract: a plan node is an immutable record whose constructor validates it; expressions are the
  * binder's {@link dev.kqlhunt.binder.BoundExpr} (typed, no positions). Every node knows its output

@@ -400,6 +400,73 @@ abstract class MoreOperatorParser extends OperatorParser {
   }
 
   /**
+   * {@code scan [with_match_id=m] [order by ...] [partition by ...] [declare (c: t [= d], ...)] with (step s [output=o]: cond [=> c = e, ...]; ...)}:
+   * parts are {@link Clause.ScanDeclaration}s then {@link Clause.ScanStep}s.
+   */
+  final QueryOperator parseScan() {
+    int start = advance().start();
+    List<OperatorParameter> parameters = new ArrayList<>(parseParameters(Set.of("with_match_id")));
+    // order by / partition by, in either order: kept as parameters order_by / partition_by, one per expression.
+    while ((atWord("order") || atWord("partition")) && peek(1).text().equals("by")) {
+      Token word = advance();
+      advance();
+      String name = word.text() + "_by";
+      do {
+        int itemStart = peek().start();
+        Expression e = parseOrderedExpression(word.text().equals("order"));
+        parameters.add(new OperatorParameter(spanFrom(itemStart), new Name.IdentifierName(word.span(), name), e));
+      } while (accept(TokenKind.COMMA));
+    }
+    List<SyntaxNode> parts = new ArrayList<>();
+    if (acceptWord("declare")) {
+      expect(TokenKind.OPEN_PAREN, "'('");
+      if (!at(TokenKind.CLOSE_PAREN)) {
+        do {
+          int itemStart = peek().start();
+          Clause.ColumnDeclaration column = parseColumnDeclaration();
+          Expression value = accept(TokenKind.EQUAL) ? parseExpression() : null;
+          parts.add(new Clause.ScanDeclaration(spanFrom(itemStart), column, value));
+        } while (accept(TokenKind.COMMA));
+      }
+      expect(TokenKind.CLOSE_PAREN, "')'");
+    }
+    expectWord("with");
+    expect(TokenKind.OPEN_PAREN, "'('");
+    while (atWord("step")) {
+      int stepStart = advance().start();
+      Name name = parseName();
+      Name output = null;
+      if (atWord("output") && peek(1).kind() == TokenKind.EQUAL) {
+        advance();
+        advance();
+        output = parseName();
+      }
+      expect(TokenKind.COLON, "':'");
+      Expression condition = parseExpression();
+      List<Expression> assignments = new ArrayList<>();
+      if (accept(TokenKind.FAT_ARROW)) {
+        do {
+          assignments.add(parseNamedExpression());
+        } while (accept(TokenKind.COMMA));
+      }
+      parts.add(new Clause.ScanStep(spanFrom(stepStart), name, output, condition, assignments));
+      if (!accept(TokenKind.SEMICOLON)) break;
+    }
+    expect(TokenKind.CLOSE_PAREN, "')'");
+    return new QueryOperator.ScanOperator(spanFrom(start), parameters, parts);
+  }
+
+  /** {@code project-by-names e1, e2, ...}: a generic operator whose parts are the name expressions. */
+  final QueryOperator parseProjectByNames() {
+    Token keyword = advance();
+    List<SyntaxNode> parts = new ArrayList<>();
+    do {
+      parts.add(parseExpression());
+    } while (accept(TokenKind.COMMA));
+    return new QueryOperator.GenericOperator(spanFrom(keyword.start()), keyword.text(), parts);
+  }
+
+  /**
    * A tolerant fallback for rarely used operators: skips balanced tokens up to the next {@code |} or
    * {@code ;} at the same depth. Used for scan, graph-*, macro-expand, assert-schema and friends.
    */

@@ -396,7 +396,8 @@ final class QueryParser extends MoreOperatorParser {
       case "facet" -> parseFacet();
       case "partition" -> parsePartition();
       case "reduce" -> parseReduce();
-      case "scan" -> parseGeneric(true);
+      case "scan" -> parseScan();
+      case "project-by-names" -> parseProjectByNames();
       default -> OperatorKeywords.isGeneric(word) ? parseGeneric(false) : null;
     };
   }

@@ -32,7 +32,7 @@ import org.junit.jupiter.api.Test;
 @Tag("conformance")
 class DocsConformanceTest {
   /** The counted pass rate reached when this floor was set; raise it as the executor grows. */
-  private static final double FLOOR = 0.62;
+  private static final double FLOOR = 0.98;
 
   /**
    * Examples outside the issue's measure: geo, series analysis, graph, and sandboxed or ML plugins.
@@ -51,7 +51,30 @@ class DocsConformanceTest {
    * {@code print_0}) or that the official parser rejects ({@code parser_error}); those are set apart
    * by flag. Ids listed here were checked by hand against the reference and the official parser.
    */
-  static final Map<String, String> KNOWN_WRONG = Map.of();
+  static final Map<String, String> KNOWN_WRONG = Map.ofEntries(
+      Map.entry("gzip-base64-decompress#1", "output shows the text in double quotes; the function returns the plain"
+          + " string (the compress page's input 1234567890qwertyuiop)"),
+      Map.entry("zlib-base64-compress-function#1", "output shows the base64 string in double quotes"),
+      Map.entry("parse-url-query-function#1", "output prints the nested bag as a quoted string inside invalid JSON"),
+      Map.entry("exp-function#1", "output rounds exp(2) = 7.38905609893065 to 7.389056"),
+      Map.entry("toguid-function#1", "output row says \"isn't\" where the query's input says \"is not\""),
+      Map.entry("replace-string-function#2", "range x from 1 to 5 step 1 yields longs, whose tostring is \"1\";"
+          + " the output shows \"1.000000\""),
+      Map.entry("replace-regex-function#1", "range x from 1 to 5 step 1 yields longs, whose tostring is \"1\";"
+          + " the output shows \"1.000000\""),
+      Map.entry("url-encode-function#1", "output's original column has a trailing slash the query's literal lacks"),
+      Map.entry("url-encode-component-function#1", "the query's literal ends with a slash the encoded output lacks"),
+      Map.entry("variancepif-aggregation-function#1", "850 is the sample variance of 2,4,...,100 (varianceif);"
+          + " the population variance variancepif computes is 833"),
+      Map.entry("join-innerunique#3", "the same query as join-innerunique#2 with the other left row kept: the"
+          + " reference says innerunique keeps an arbitrary row per key, so no implementation matches both"),
+      Map.entry("string#3", "output shows a plain space; the query's \\u00A0 escape makes a no-break space (U+00A0),"
+          + " which the rendered table cannot show"),
+      Map.entry("range-operator#2", "output lists 7 rows from 2024-01-04; the two ranges (both ends inclusive, 1d"
+          + " steps) hold 2024-01-01..05 and 2024-01-06..10: 10 rows"),
+      Map.entry("bin-function#2", "output prints 14 days as 14:00:00:00; a timespan prints as 14.00:00:00"),
+      Map.entry("array-iff-function#3", "output's condition column shows [true,false,true] for the query's literal"
+          + " [\"some string value\", datetime(...), null]"));
   private static final long NOW = DateTimes.of(2024, 1, 1, 0, 0, 0, 0);
 
   @Test
@@ -185,7 +208,13 @@ class DocsConformanceTest {
         return s.equals("1") ? "true" : s.equals("0") ? "false" : s.toLowerCase(Locale.ROOT);
       }
       case DYNAMIC -> {
-        return canonical(DynamicJson.parse(s));
+        Dynamic d = DynamicJson.parse(s);
+        // Some pages print dynamic cells in KQL literal syntax (single quotes: bag-zip.md).
+        if (d instanceof Dynamic.DynString && (s.startsWith("[") || s.startsWith("{"))) {
+          dev.kqlhunt.value.DynamicParser.Result lit = dev.kqlhunt.value.DynamicParser.parseLiteral(s);
+          if (lit.ok()) d = lit.value();
+        }
+        return canonical(d);
       }
       default -> {
         return s;

@@ -31,7 +31,7 @@ import org.junit.jupiter.api.Test;
  */
 @Tag("conformance")
 class SentinelRulesRunTest {
-  private static final double FLOOR = 0.96;
+  private static final double FLOOR = 0.995; // 451/451 with externaldata read as empty
 
   @Test
   void realRulesExecute() throws Exception {
@@ -58,7 +58,9 @@ class SentinelRulesRunTest {
       BindResult bind = new Binder(registry).bind(parsed);
       if (parsed.hasErrors() || bind.hasErrors() || bind.query().tabular() == null) continue;
       bound++;
-      QueryResult r = runner.execute(bind.query(), src, ExecOptions.at(DATE_NOW).withMaxMemory(512L << 20), List.of());
+      // This machine is offline: externaldata URLs read as empty content, so such rules run (with no rows).
+      ExecOptions options = ExecOptions.at(DATE_NOW).withMaxMemory(512L << 20).withExternalData(ExternalDataResolver.EMPTY);
+      QueryResult r = runner.execute(bind.query(), src, options, List.of());
       if (r.ok()) {
         ran++;
       } else if (r.diagnostics().stream().anyMatch(d -> d.code() == ExecError.UNKNOWN_TABLE)) {

@@ -126,4 +126,26 @@ public sealed interface Clause extends SyntaxNode {
       java.util.Objects.requireNonNull(body, "body is null");
     }
   }
+
+  /** A {@code declare} item of {@code scan}: {@code name: type [= default]} ({@code defaultValue} may be null). */
+  record ScanDeclaration(TextSpan span, ColumnDeclaration column, Expression defaultValue) implements Clause {
+    public ScanDeclaration {
+      requireNonNull(span, "span is null");
+      requireNonNull(column, "column is null");
+    }
+  }
+
+  /**
+   * A {@code step} of {@code scan}: {@code step name [output=all|last|none]: condition [=> c = e, ...];}.
+   * {@code output} is null when not given; {@code assignments} are {@link Expression.SimpleNamedExpression}s.
+   */
+  record ScanStep(TextSpan span, Name name, Name output, Expression condition, List<Expression> assignments)
+      implements Clause {
+    public ScanStep {
+      requireNonNull(span, "span is null");
+      requireNonNull(name, "name is null");
+      requireNonNull(condition, "condition is null");
+      assignments = List.copyOf(assignments);
+    }
+  }
 }
