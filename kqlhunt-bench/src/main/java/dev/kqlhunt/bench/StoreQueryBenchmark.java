@@ -10,82 +10,158 @@ import dev.kqlhunt.store.StoreTables;
 import dev.kqlhunt.symbols.SchemaRegistry;
 import dev.kqlhunt.text.SourceText;
 import dev.kqlhunt.value.DateTimes;
-import dev.kqlhunt.value.TermMatcher;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Predicate;
+import java.util.stream.Stream;
 
 /**
  * The seed rule over what the ingest benchmark left on disk: kqlhunt's store through {@link
- * StoreTables} against DuckDB's file-backed database, cold (store / connection opened for the query)
- * and warm (same store tables / connection again). Two kqlhunt variants: the whole table loaded, and
- * segments pruned by the query's time range and by the dictionaries of its three {@code has} columns
- * (what a store-aware planner would ask for). "Cold" is cold for the process, not for the OS page
- * cache, which an unprivileged run cannot drop.
+ * StoreTables#scan} (segments and rows chosen by the pushed-down time range and {@code has}
+ * conditions, only the needed columns of the surviving rows materialised) against DuckDB's
+ * file-backed database. Three states, each side alternating within one iteration:
+ *
+ * <ul>
+ *   <li><b>process-cold</b>: {@code Store.open} + a new {@code StoreTables} (empty cache) + query; DuckDB:
+ *       a new connection to its file + query. The OS page cache holds the files (warm from earlier
+ *       rounds).
+ *   <li><b>page-cache-cold</b> (with {@code -Dkqlhunt.bench.evict=true}, the default): as above, after
+ *       dropping the side's files from the OS page cache with {@code dd iflag=nocache count=0}
+ *       ({@code posix_fadvise(POSIX_FADV_DONTNEED)} on each file, allowed unprivileged; checked with
+ *       {@code fincore} when present). Only these files are evicted, nothing else on the machine.
+ *   <li><b>warm</b>: the same {@code StoreTables} / connection again.
+ * </ul>
+ *
+ * Before timing, the result over the store is compared cell by cell with the same query over the
+ * whole table loaded without pushdown, and its row count with DuckDB's.
+ *
+ * <p>Run only this part over an existing store: {@code ./bench store [storeDir] [duckFile]
+ * [iterations]} (defaults: {@code store-1000000} and {@code duck-1000000.duckdb} in the bench data
+ * directory, 7 iterations).
  */
 final class StoreQueryBenchmark {
   private StoreQueryBenchmark() {}
 
+  public static void main(String[] args) throws Exception {
+    Path dataDir = Path.of(System.getProperty("kqlhunt.benchData", System.getProperty("java.io.tmpdir") + "/kqlhunt-bench"));
+    Path storeDir = args.length > 0 ? Path.of(args[0]) : dataDir.resolve("store-1000000");
+    Path duckFile = args.length > 1 ? Path.of(args[1]) : dataDir.resolve("duck-1000000.duckdb");
+    int iterations = args.length > 2 ? Integer.parseInt(args[2]) : 7;
+    System.out.printf("machine: %s%n", Machine.describe());
+    EngineQueries.Query seed = EngineQueries.load(Corpus.shared().resolve("corpus/sentinel/QUERIES.jsonl")).get(0);
+    run(storeDir, duckFile, seed.kql(), seed.sql(), iterations);
+  }
+
   static void run(Path storeDir, Path duckFile, String seedKql, String seedSql, int iterations) throws Exception {
     ExecOptions options = ExecOptions.at(DateTimes.fromUnixMillis(EngineData.NOW.toEpochMilli()));
-    long to = options.nowTicks();
-    long from = to - 5 * DateTimes.TICKS_PER_DAY;
-    Map<String, Predicate<String>> filters = new LinkedHashMap<>();
-    filters.put("ProcessVersionInfoCompanyName", TermMatcher.has("www.donkz.nl", false)::test);
-    filters.put("ProcessVersionInfoProductName", TermMatcher.has("Remote Desktop Plus", false)::test);
-    filters.put("ProcessVersionInfoOriginalFileName", TermMatcher.has("rdp.exe", false)::test);
+    boolean evict = Boolean.parseBoolean(System.getProperty("kqlhunt.bench.evict", "true"));
+    System.out.printf("seed over the store %s vs DuckDB %s; load %s%n", storeDir, duckFile, Machine.loadAverage());
 
-    List<Double> wholeCold = new ArrayList<>();
-    List<Double> wholeWarm = new ArrayList<>();
-    List<Double> prunedCold = new ArrayList<>();
-    List<Double> duckCold = new ArrayList<>();
-    List<Double> duckWarm = new ArrayList<>();
-    long[] check = new long[3];
-    for (int i = 0; i < iterations + 1; i++) {
-      boolean timed = i > 0; // the first round warms the JIT and the page cache
-      long t = System.nanoTime();
-      StoreTables whole = new StoreTables(Store.open(storeDir));
-      check[0] = rows(run(whole, seedKql, options));
-      double cold = ms(t);
-      t = System.nanoTime();
-      run(whole, seedKql, options);
-      double warm = ms(t);
-      t = System.nanoTime();
-      Table pruned = new StoreTables(Store.open(storeDir)).table("DeviceProcessEvents", from, to, filters);
-      check[1] = rows(run(DataSource.of(Map.of("DeviceProcessEvents", pruned)), seedKql, options));
-      double coldPruned = ms(t);
-      t = System.nanoTime();
-      double duckWarmMs;
-      try (Connection c = DriverManager.getConnection("jdbc:duckdb:" + duckFile);
-          DuckDbSide.Session s = new DuckDbSide.Session(c)) {
-        check[2] = s.count(seedSql);
-        double dc = ms(t);
+    // Same rows as without pushdown (whole table in memory), same count as DuckDB.
+    Table pushed = run(new StoreTables(Store.open(storeDir)), seedKql, options);
+    Table whole = new StoreTables(Store.open(storeDir), 0).table("DeviceProcessEvents");
+    Table reference = run(DataSource.of(Map.of("DeviceProcessEvents", whole)), seedKql, options);
+    whole = null;
+    String diff = KqlhuntSide.canonical(pushed).difference(KqlhuntSide.canonical(reference), false);
+    long duckRows;
+    try (Connection c = DriverManager.getConnection("jdbc:duckdb:" + duckFile); DuckDbSide.Session s = new DuckDbSide.Session(c)) {
+      duckRows = s.count(seedSql);
+    }
+    System.out.printf("result: %d rows over the store; same rows as the whole table without pushdown: %s; DuckDB %d rows%n",
+        pushed.rowCount(), diff == null ? "yes" : "NO: " + diff, duckRows);
+
+    List<Double> coldMs = new ArrayList<>();
+    List<Double> warmMs = new ArrayList<>();
+    List<Double> diskMs = new ArrayList<>();
+    List<Double> duckColdMs = new ArrayList<>();
+    List<Double> duckWarmMs = new ArrayList<>();
+    List<Double> duckDiskMs = new ArrayList<>();
+    long coldBytes = 0;
+    String residency = "";
+    for (int i = 0; i < iterations + 2; i++) {
+      boolean timed = i >= 2; // two rounds warm the JIT and the page cache
+      if (evict) {
+        residency = evict(storeDir);
+        long t = System.nanoTime();
+        run(new StoreTables(Store.open(storeDir)), seedKql, options);
+        if (timed) diskMs.add(ms(t));
+        evict(duckFile);
         t = System.nanoTime();
+        try (Connection c = DriverManager.getConnection("jdbc:duckdb:" + duckFile); DuckDbSide.Session s = new DuckDbSide.Session(c)) {
+          s.count(seedSql);
+        }
+        if (timed) duckDiskMs.add(ms(t));
+      }
+      long t = System.nanoTime();
+      StoreTables tables = new StoreTables(Store.open(storeDir));
+      run(tables, seedKql, options);
+      double cold = ms(t);
+      coldBytes = tables.readStats().bytes();
+      double warm = Double.MAX_VALUE;
+      for (int k = 0; k < 5; k++) {
+        t = System.nanoTime();
+        run(tables, seedKql, options);
+        warm = Math.min(warm, ms(t));
+      }
+      t = System.nanoTime();
+      double duckWarm = Double.MAX_VALUE;
+      double duckCold;
+      try (Connection c = DriverManager.getConnection("jdbc:duckdb:" + duckFile); DuckDbSide.Session s = new DuckDbSide.Session(c)) {
         s.count(seedSql);
-        duckWarmMs = ms(t);
-        if (timed) duckCold.add(dc);
+        duckCold = ms(t);
+        for (int k = 0; k < 5; k++) {
+          t = System.nanoTime();
+          s.count(seedSql);
+          duckWarm = Math.min(duckWarm, ms(t));
+        }
       }
       if (timed) {
-        wholeCold.add(cold);
-        wholeWarm.add(warm);
-        prunedCold.add(coldPruned);
-        duckWarm.add(duckWarmMs);
+        coldMs.add(cold);
+        warmMs.add(warm);
+        duckColdMs.add(duckCold);
+        duckWarmMs.add(duckWarm);
       }
     }
-    System.out.printf("seed over the store: result rows kqlhunt whole %d, kqlhunt pruned %d, DuckDB %d; load %s%n",
-        check[0], check[1], check[2], Machine.loadAverage());
-    System.out.println("| seed rule over stored data | median / min (ms) |");
-    System.out.println("|---|---:|");
-    print("kqlhunt cold: Store.open + load whole table + query", wholeCold);
-    print("kqlhunt warm: loaded table cached by StoreTables", wholeWarm);
-    print("kqlhunt cold, segments pruned by time and dictionaries", prunedCold);
-    print("DuckDB cold: new connection to its file + query", duckCold);
-    print("DuckDB warm: same connection again", duckWarm);
+    System.out.printf("kqlhunt read %,d bytes of blocks per cold query; after eviction: %s; load %s%n", coldBytes,
+        residency, Machine.loadAverage());
+    System.out.println("| seed rule over stored data | kqlhunt median / min (ms) | DuckDB median / min (ms) | DuckDB / kqlhunt (medians) |");
+    System.out.println("|---|---:|---:|---:|");
+    if (evict) print("page-cache-cold: files evicted, store / connection opened, query", diskMs, duckDiskMs);
+    print("process-cold: store / connection opened, query (files in the page cache)", coldMs, duckColdMs);
+    print("warm: same StoreTables / connection again (best of 5 per round)", warmMs, duckWarmMs);
+  }
+
+  /** Drops {@code path} (a file, or every file under a directory) from the OS page cache; returns fincore's verdict. */
+  private static String evict(Path path) throws IOException, InterruptedException {
+    // Pages still mapped by earlier rounds' (unreachable) segment mappings cannot be dropped: let the
+    // collector unmap them first.
+    System.gc();
+    Thread.sleep(50);
+    List<Path> files;
+    try (Stream<Path> s = Files.walk(path)) {
+      files = s.filter(Files::isRegularFile).toList();
+    }
+    for (Path f : files) {
+      Process p = new ProcessBuilder("dd", "if=" + f, "iflag=nocache", "count=0", "status=none").inheritIO().start();
+      if (p.waitFor() != 0) throw new IOException("dd nocache failed for " + f);
+    }
+    try {
+      List<String> cmd = new ArrayList<>(List.of("fincore", "--bytes", "--noheadings", "--output", "RES"));
+      for (Path f : files) cmd.add(f.toString());
+      Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+      String out = new String(p.getInputStream().readAllBytes()).trim();
+      p.waitFor();
+      long resident = 0;
+      for (String line : out.split("\\s+")) if (!line.isEmpty()) resident += Long.parseLong(line);
+      return resident + " bytes of " + files.size() + " files still resident";
+    } catch (IOException | NumberFormatException e) {
+      return "residency unknown (" + e.getMessage() + ")";
+    }
   }
 
   private static Table run(DataSource data, String kql, ExecOptions options) {
@@ -94,17 +170,24 @@ final class StoreQueryBenchmark {
     return r.table();
   }
 
-  private static long rows(Table t) {
-    return t.rowCount();
-  }
-
   private static double ms(long t0) {
     return (System.nanoTime() - t0) / 1e6;
   }
 
-  private static void print(String what, List<Double> ms) {
+  private static double median(List<Double> ms) {
     List<Double> s = new ArrayList<>(ms);
     s.sort(null);
-    System.out.printf("| %s | %.1f / %.1f |%n", what, s.get(s.size() / 2), s.get(0));
+    return s.get(s.size() / 2);
+  }
+
+  private static double min(List<Double> ms) {
+    double m = Double.MAX_VALUE;
+    for (double d : ms) m = Math.min(m, d);
+    return m;
+  }
+
+  private static void print(String what, List<Double> ours, List<Double> theirs) {
+    System.out.printf("| %s | %.2f / %.2f | %.2f / %.2f | %.1fx |%n", what, median(ours), min(ours), median(theirs),
+        min(theirs), median(theirs) / median(ours));
   }
 }

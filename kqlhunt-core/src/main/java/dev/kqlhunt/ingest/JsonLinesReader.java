@@ -23,7 +23,7 @@ public final class JsonLinesReader implements FormatReader {
     try (InputStream in = source.openStream()) {
       LineReader lines = new LineReader(in, options.maxRecordBytes());
       while (lines.next()) {
-        read += readLine(lines, parser, router, options);
+        read += readLine(lines, parser, router, options, lines.lineNumber() == 1);
       }
       IOException failure = lines.failure();
       if (failure != null && lines.takeFailure()) {
@@ -33,10 +33,14 @@ public final class JsonLinesReader implements FormatReader {
     return read;
   }
 
-  private static long readLine(
-      LineReader lines, JsonBytes parser, JsonRecordRouter router, ReadOptions options) {
+  /**
+   * Reads the current line of {@code lines} through {@code router}; {@code firstOfInput}: it is the
+   * input's first line (which may start with a BOM). Returns the records it accounted for.
+   */
+  static long readLine(LineReader lines, JsonBytes parser, JsonRecordRouter router, ReadOptions options,
+      boolean firstOfInput) {
     byte[] b = lines.buffer();
-    int bom = lines.lineNumber() == 1 ? bomLength(b, lines.start(), lines.length()) : 0;
+    int bom = firstOfInput ? bomLength(b, lines.start(), lines.length()) : 0;
     int off = lines.start() + bom;
     int len = lines.length() - bom;
     long line = lines.lineNumber();
@@ -60,7 +64,7 @@ public final class JsonLinesReader implements FormatReader {
     return router.route(value, line, offset, () -> RawBytes.text(b, off, len));
   }
 
-  private static int bomLength(byte[] b, int off, int len) {
+  static int bomLength(byte[] b, int off, int len) {
     return len >= 3 && (b[off] & 0xFF) == 0xEF && (b[off + 1] & 0xFF) == 0xBB && (b[off + 2] & 0xFF) == 0xBF
         ? 3
         : 0;
@@ -87,7 +91,11 @@ public final class JsonLinesReader implements FormatReader {
   }
 
   private static Reject ioWarning(InputSource source, LineReader lines, IOException failure) {
-    RecordOrigin at = new RecordOrigin(source.name(), 0, lines.bytesRead(), 0);
-    return Reject.of(at, "", IngestCode.IO_ERROR, source.name(), failure.getMessage());
+    return ioWarning(source.name(), lines.bytesRead(), failure);
+  }
+
+  static Reject ioWarning(String name, long offset, IOException failure) {
+    RecordOrigin at = new RecordOrigin(name, 0, offset, 0);
+    return Reject.of(at, "", IngestCode.IO_ERROR, name, failure.getMessage());
   }
 }

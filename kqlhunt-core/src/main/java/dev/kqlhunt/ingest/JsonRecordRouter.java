@@ -20,23 +20,42 @@ import java.util.Map;
  * Keeps the record index of the input. Not thread-safe.
  */
 final class JsonRecordRouter {
-  private final InputSource source;
+  private final String sourceName;
   private final ReadOptions options;
   private final RecordSink sink;
   private final String defaultTable;
+  private final long baseLine;
+  private final long baseOffset;
   private long index;
   private Object envelopeTime; // the "time" of the Streaming API record being routed
 
   JsonRecordRouter(InputSource source, ReadOptions options, RecordSink sink) {
-    this.source = source;
+    this(source.name(), options, sink, TableNames.defaultTable(options, source), 0, 0, 0);
+  }
+
+  /**
+   * A router for part of an input: origins get {@code baseLine} added to their line, {@code
+   * baseOffset} to their byte offset, and record indexes start at {@code baseIndex}.
+   */
+  JsonRecordRouter(String sourceName, ReadOptions options, RecordSink sink, String defaultTable,
+      long baseLine, long baseOffset, long baseIndex) {
+    this.sourceName = sourceName;
     this.options = options;
     this.sink = sink;
-    this.defaultTable = TableNames.defaultTable(options, source);
+    this.defaultTable = defaultTable;
+    this.baseLine = baseLine;
+    this.baseOffset = baseOffset;
+    this.index = baseIndex;
   }
 
   /** Origin of the next record. */
   RecordOrigin nextOrigin(long line, long offset) {
-    return new RecordOrigin(source.name(), line, offset, index);
+    return new RecordOrigin(sourceName, line + baseLine, offset + baseOffset, index);
+  }
+
+  /** Counts a record stored without routing (the fast path), so later indexes stay right. */
+  void countRecord() {
+    index++;
   }
 
   /** Reports a record that could not even be parsed. Returns 1 (records read). */
@@ -75,7 +94,7 @@ final class JsonRecordRouter {
       return routeStreaming(cat, castMap(props), line, offset, raw);
     }
     if (defaultTable == null) {
-      return reject(line, offset, raw.text(), IngestCode.NO_TABLE, source.name());
+      return reject(line, offset, raw.text(), IngestCode.NO_TABLE, sourceName);
     }
     sink.accept(defaultTable, map, nextOrigin(line, offset));
     index++;

@@ -1,11 +1,8 @@
 package dev.kqlhunt.store;
 
+import dev.kqlhunt.ingest.ByteHash;
 import dev.kqlhunt.symbols.ScalarType;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
 
 /**
  * The values of one column of a segment being built, appended row by row and encoded once into the
@@ -29,11 +26,16 @@ abstract sealed class ColumnBuffer {
 
   /** A buffer for a column of stored type {@code type} (see {@link StoredTypes#storedType}). */
   static ColumnBuffer create(String name, ScalarType type) {
+    return create(name, type, null);
+  }
+
+  /** {@link #create(String, ScalarType)} taking its value array from {@code pool} (null: none). */
+  static ColumnBuffer create(String name, ScalarType type, BufferPool pool) {
     return switch (type) {
-      case INT, LONG, DATETIME, TIMESPAN -> new LongColumn(name, type);
+      case INT, LONG, DATETIME, TIMESPAN -> new LongColumn(name, type, pool == null ? new long[1024] : pool.longs());
       case REAL -> new RealColumn(name);
       case BOOL -> new BoolColumn(name);
-      case STRING, DYNAMIC -> new DictColumn(name, type);
+      case STRING, DYNAMIC -> new DictColumn(name, type, pool == null ? new int[1024] : pool.ints());
       case GUID, DECIMAL, UNKNOWN -> throw new IllegalArgumentException("not a stored type: " + type);
     };
   }
@@ -84,14 +86,24 @@ abstract sealed class ColumnBuffer {
 
   abstract Encoded encode();
 
+  /** Gives this buffer's value array to {@code pool}; the buffer must not be used afterwards. */
+  void recycle(BufferPool pool) {}
+
   /** Approximate heap bytes held, for the writer's memory budget. */
   abstract long bufferedBytes();
 
   static final class LongColumn extends ColumnBuffer {
-    private long[] values = new long[1024];
+    private long[] values;
 
-    LongColumn(String name, ScalarType type) {
+    LongColumn(String name, ScalarType type, long[] values) {
       super(name, type);
+      this.values = values;
+    }
+
+    @Override
+    void recycle(BufferPool pool) {
+      pool.give(values);
+      values = null;
     }
 
     @Override
@@ -100,6 +112,11 @@ abstract sealed class ColumnBuffer {
       if (type == ScalarType.INT && (v < Integer.MIN_VALUE || v > Integer.MAX_VALUE)) {
         throw new StoredTypes.Mismatch("out of int range");
       }
+      put(v);
+    }
+
+    /** Appends a value already in the stored representation (ticks for datetime/timespan). */
+    void appendLong(long v) {
       put(v);
     }
 
@@ -160,6 +177,10 @@ abstract sealed class ColumnBuffer {
       put(StoredTypes.toReal(value));
     }
 
+    void appendReal(double v) {
+      put(v);
+    }
+
     @Override
     void appendNull() {
       markNull();
@@ -209,6 +230,10 @@ abstract sealed class ColumnBuffer {
       put(StoredTypes.toBool(value) ? 1 : 0);
     }
 
+    void appendBool(boolean v) {
+      put(v ? 1 : 0);
+    }
+
     @Override
     void appendNull() {
       markNull();
@@ -235,41 +260,55 @@ abstract sealed class ColumnBuffer {
 
   /** Strings (never null: a null is the empty string) and dynamic values as compact JSON text. */
   static final class DictColumn extends ColumnBuffer {
-    private final Map<String, Integer> codesByValue = new HashMap<>();
-    private final List<String> entries = new ArrayList<>();
-    private int[] codes = new int[1024];
-    private long dictBytes;
+    private static final byte[] EMPTY = new byte[0];
+    private final ByteDictionary dictionary = new ByteDictionary();
+    private int[] codes;
+    private int emptyCode = -1;
+    private int lastCode = -1; // of the last appendBytes: consecutive rows often repeat a value
+    private int lastHash;
 
-    DictColumn(String name, ScalarType type) {
+    DictColumn(String name, ScalarType type, int[] codes) {
       super(name, type);
+      this.codes = codes;
+    }
+
+    @Override
+    void recycle(BufferPool pool) {
+      pool.give(codes);
+      codes = null;
     }
 
     @Override
     void appendValue(Object value) {
       String text =
           type == ScalarType.STRING ? StoredTypes.toText(value) : StoredTypes.toDynamicText(value);
-      put(code(text));
+      put(dictionary.intern(text));
+    }
+
+    /** Appends the value whose UTF-8 bytes (for dynamic: compact JSON text) are {@code b[off..off+len)}. */
+    void appendBytes(byte[] b, int off, int len) {
+      appendBytes(b, off, len, ByteHash.of(b, off, len));
+    }
+
+    /** {@link #appendBytes(byte[], int, int)} with the value's {@link ByteHash} already known. */
+    void appendBytes(byte[] b, int off, int len, int hash) {
+      int last = lastCode;
+      if (last < 0 || hash != lastHash || !dictionary.entryEquals(last, b, off, len)) {
+        last = lastCode = dictionary.intern(b, off, len, hash);
+        lastHash = hash;
+      }
+      put(last);
     }
 
     @Override
     void appendNull() {
       if (type == ScalarType.STRING) {
-        put(code(""));
+        if (emptyCode < 0) emptyCode = dictionary.intern(EMPTY, 0, 0);
+        put(emptyCode);
       } else {
         markNull();
         put(0);
       }
-    }
-
-    private int code(String text) {
-      Integer c = codesByValue.get(text);
-      if (c == null) {
-        c = entries.size();
-        codesByValue.put(text, c);
-        entries.add(text);
-        dictBytes += 64 + 2L * text.length();
-      }
-      return c;
     }
 
     private void put(int code) {
@@ -279,21 +318,21 @@ abstract sealed class ColumnBuffer {
 
     @Override
     Encoded encode() {
-      ByteSink dict = new ByteSink((int) Math.min(Integer.MAX_VALUE - 64, dictBytes / 2 + 16));
-      dict.varint(entries.size());
-      for (String s : entries) dict.string(s);
-      int width = BitPacking.width(Math.max(0, entries.size() - 1));
+      ByteSink dict = new ByteSink((int) Math.min(Integer.MAX_VALUE - 64,
+          dictionary.entryBytes() + 5L * dictionary.size() + 16));
+      dictionary.writeTo(dict);
+      int width = BitPacking.width(Math.max(0, dictionary.size() - 1));
       ByteSink data = new ByteSink(BitPacking.packedBytes(size, width) + 1);
       data.u8(width);
       byte[] packed = BitPacking.packInts(codes, size, width);
       data.bytes(packed, 0, packed.length);
-      ColumnStats stats = new ColumnStats(name, type, nullCount, entries.size(), false, 0, 0);
+      ColumnStats stats = new ColumnStats(name, type, nullCount, dictionary.size(), false, 0, 0);
       return new Encoded(stats, encodeNulls(), dict.toArray(), data.toArray());
     }
 
     @Override
     long bufferedBytes() {
-      return 4L * codes.length + dictBytes + 8L * nullWords.length;
+      return 4L * codes.length + dictionary.heapBytes() + 8L * nullWords.length;
     }
   }
 }

@@ -1,6 +1,8 @@
 package dev.kqlhunt.store;
 
 import dev.kqlhunt.ingest.Ingestor;
+import dev.kqlhunt.ingest.JsonLinesRange;
+import dev.kqlhunt.ingest.ReaderRegistry;
 import dev.kqlhunt.ingest.ReadSummary;
 import dev.kqlhunt.ingest.RecordSink;
 import dev.kqlhunt.ingest.RejectLimit;
@@ -26,6 +28,13 @@ final class IngestRun implements AutoCloseable {
   private final StoreIngest.Options options;
   private final String stamp;
   private final PipelinedSink pipeline;
+  private final ReaderRegistry readers;
+  private final long parallelMinBytes;
+  private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
+    Thread t = new Thread(r, "kqlhunt-store-reader");
+    t.setDaemon(true);
+    return t;
+  });
   private final ExecutorService hasher = Executors.newSingleThreadExecutor(r -> {
     Thread t = new Thread(r, "kqlhunt-store-hash");
     t.setDaemon(true);
@@ -43,8 +52,12 @@ final class IngestRun implements AutoCloseable {
   private final List<Path> rejectFiles = new ArrayList<>();
   private String failure;
 
-  IngestRun(Path dir, StoreWriter writer, Ingestor ingestor, StoreIngest.Options options, String stamp) {
+  IngestRun(Path dir, StoreWriter writer, ReaderRegistry readers, StoreIngest.Options options, String stamp,
+      long parallelMinBytes) {
     this.dir = dir;
+    this.readers = readers;
+    this.parallelMinBytes = parallelMinBytes;
+    Ingestor ingestor = new Ingestor(readers, options.read());
     this.writer = writer;
     this.ingestor = ingestor;
     this.options = options;
@@ -72,11 +85,24 @@ final class IngestRun implements AutoCloseable {
     }
     RejectFile log = new RejectFile(dir.resolve("rejects")
         .resolve(stamp + "-" + StoreIngest.safeFileName(file) + ".jsonl"));
-    RecordSink sink = new RejectLog(log, pipeline);
+    JsonLinesRange.Plan plan;
+    try {
+      plan = JsonLinesRange.plan(file, options.read(), readers);
+    } catch (IOException e) {
+      plan = null; // the general path reports an unreadable file as a reject
+    }
+    if (plan != null && !writer.acceptsDecoded(plan.table(), plan.schema())) plan = null;
+    // The fast path stores rows on this thread: rows still in the pipeline must reach the writer first.
+    if (plan != null) pipeline.drain();
+    RecordSink sink = new RejectLog(log, plan != null ? writer : pipeline);
     if (options.maxRejects() >= 0) sink = new RejectLimit(Math.max(0, options.maxRejects() - rejectsSoFar), sink);
     ReadSummary s;
     try {
-      s = ingestor.ingest(file, sink);
+      if (plan != null) {
+        s = ParallelJsonFile.ingest(plan, options.read(), writer, sink, worker, parallelMinBytes);
+      } else {
+        s = ingestor.ingest(file, sink);
+      }
       pipeline.drain();
     } catch (RejectLimit.TooManyRejects e) {
       pipeline.drain();
@@ -138,5 +164,6 @@ final class IngestRun implements AutoCloseable {
   public void close() {
     pipeline.close();
     hasher.shutdownNow();
+    worker.shutdownNow();
   }
 }

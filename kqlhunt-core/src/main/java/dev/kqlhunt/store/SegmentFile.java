@@ -206,6 +206,26 @@ public final class SegmentFile {
     return buf.array();
   }
 
+  /**
+   * Block {@code ref} of a file mapped into {@code file} as a little-endian view of its bytes, after
+   * checking its CRC32 over the mapped memory (no copy).
+   */
+  static ByteBuffer mappedChecked(ByteBuffer file, BlockRef ref, String name) {
+    if (ref.offset() + ref.length() > file.capacity()) {
+      throw new CorruptStoreException(name + ": block at offset " + ref.offset() + " beyond the end of the file");
+    }
+    ByteBuffer slice = file.slice((int) ref.offset(), ref.length());
+    // load() asks the kernel for the whole block at once (madvise WILLNEED) before touching it: when
+    // the file is not in the page cache, one read-ahead instead of a fault per page.
+    if (slice instanceof java.nio.MappedByteBuffer m) m.load();
+    CRC32 crc = new CRC32();
+    crc.update(slice.duplicate());
+    if ((int) crc.getValue() != ref.crc()) {
+      throw new CorruptStoreException(name + ": block checksum mismatch at offset " + ref.offset());
+    }
+    return slice.order(java.nio.ByteOrder.LITTLE_ENDIAN);
+  }
+
   /** Reads a block and checks its CRC32. */
   static byte[] readChecked(FileChannel ch, BlockRef ref, String name) throws IOException {
     byte[] b = readBlock(ch, ref.offset(), ref.length(), name);

@@ -61,6 +61,20 @@ public final class Store {
     return cols == null ? null : new TableSchema(table, cols);
   }
 
+  /**
+   * The column whose range the manifest records per segment ({@link SegmentMeta#minTime}): {@code
+   * Timestamp}, else {@code TimeGenerated}, when it is a datetime column of the table (the rule the
+   * writer partitions by); null when the table has neither.
+   */
+  public String timeColumn(String table) {
+    for (String candidate : new String[] {"Timestamp", "TimeGenerated"}) {
+      for (ColumnSymbol c : columns(table)) {
+        if (c.name().equals(candidate) && c.type() == dev.kqlhunt.symbols.ScalarType.DATETIME) return candidate;
+      }
+    }
+    return null;
+  }
+
   /** Every live segment of {@code table}. */
   public List<SegmentMeta> segments(String table) {
     return manifest.segments(table);

@@ -1,6 +1,5 @@
 package dev.kqlhunt.store;
 
-import dev.kqlhunt.ingest.Ingestor;
 import dev.kqlhunt.ingest.ReadOptions;
 import dev.kqlhunt.ingest.ReadSummary;
 import dev.kqlhunt.ingest.ReaderRegistry;
@@ -33,9 +32,13 @@ import java.util.stream.Stream;
  * ones before it) is rolled back, earlier groups stay committed, and the report carries the failure
  * and counts only what was committed.
  *
- * <p>Threads: the caller's thread reads; a second one encodes rows ({@link PipelinedSink}); a third
- * hashes a file while it is read when no ledger entry has its size (only then can it be a
- * duplicate, and only then must the hash come first).
+ * <p>Threads: a plain JSON-lines file of a table with a schema takes the fast path ({@link
+ * ParallelJsonFile}): rows are decoded from bytes straight into the column buffers, by the caller's
+ * thread alone, or, from {@link ParallelJsonFile#PARALLEL_MIN_BYTES} on, by the caller's thread
+ * and a worker each reading one half. Any other input is read by the caller's thread while a second
+ * one encodes its rows ({@link PipelinedSink}). One more thread hashes a file while it is read when
+ * no ledger entry has its size (only then can it be a duplicate, and only then must the hash come
+ * first). Results do not depend on the path taken (see docs/INGEST.md).
  */
 public final class StoreIngest {
   /** Rows after which the open group is committed. */
@@ -77,11 +80,17 @@ public final class StoreIngest {
   /** Ingests every file under {@code paths} (directories walked, sorted) into the store in {@code dir}. */
   public static IngestReport run(Path dir, List<Path> paths, Options options, ReaderRegistry readers,
       Listener listener) throws IOException {
+    return run(dir, paths, options, readers, listener, ParallelJsonFile.PARALLEL_MIN_BYTES);
+  }
+
+  /** {@link #run} reading JSON-lines files of at least {@code parallelMinBytes} with two threads. */
+  static IngestReport run(Path dir, List<Path> paths, Options options, ReaderRegistry readers,
+      Listener listener, long parallelMinBytes) throws IOException {
     long start = System.nanoTime();
     List<Path> files = expand(paths, dir);
     String stamp = STAMP.format(ZonedDateTime.now(ZoneOffset.UTC));
     try (StoreWriter writer = StoreWriter.open(dir, options.read().schemas());
-        IngestRun run = new IngestRun(dir, writer, new Ingestor(readers, options.read()), options, stamp)) {
+        IngestRun run = new IngestRun(dir, writer, readers, options, stamp, parallelMinBytes)) {
       for (int i = 0; i < files.size() && run.failure() == null; i++) {
         Path file = files.get(i);
         if (listener != null) listener.fileStarted(file, i, files.size());

@@ -1,194 +1,129 @@
 package dev.kqlhunt.store;
 
 import dev.kqlhunt.exec.DataSource;
+import dev.kqlhunt.exec.ScanRequest;
 import dev.kqlhunt.exec.Table;
-import dev.kqlhunt.exec.vector.BoolVector;
-import dev.kqlhunt.exec.vector.DoubleVector;
-import dev.kqlhunt.exec.vector.DynamicVector;
-import dev.kqlhunt.exec.vector.LongVector;
-import dev.kqlhunt.exec.vector.NullMask;
-import dev.kqlhunt.exec.vector.StringDictionary;
-import dev.kqlhunt.exec.vector.StringVector;
-import dev.kqlhunt.exec.vector.Vector;
 import dev.kqlhunt.symbols.ColumnSymbol;
-import dev.kqlhunt.value.Dynamic;
-import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Predicate;
 
 /**
- * The store as the executor's {@link DataSource}: a table is every live segment of it, optionally
- * pruned by time, loaded into one in-memory {@link Table} whose string columns share one dictionary
- * (the segments' dictionaries merged, codes remapped). Loaded tables are cached; thread-safe.
+ * The store as the executor's {@link DataSource}. {@link #scan} reads only what a scan needs:
+ * segments are chosen by the request's time ranges against the manifest and by every range and
+ * string condition against the segment's footer statistics and dictionaries ({@link SegmentScan}),
+ * rows by the conditions over codes and values, and only the requested columns of the surviving
+ * rows are materialised ({@link ScanResults}). Blocks and decoded columns are kept in a cache
+ * bounded by bytes ({@link BlockCache}), so a repeated query reads nothing from disk.
  *
- * <p>Cost: reads every column of every selected segment; for a query that needs few columns or a
- * narrow time range the executor should use {@link Store#segments(String, long, long)} and {@link
- * SegmentReader} directly (see the package documentation).
+ * <p>Every block read is checked against its CRC32: damage surfaces as {@link CorruptStoreException}
+ * (I/O failures as {@link UncheckedIOException}), never as data. Thread-safe.
  */
 public final class StoreTables implements DataSource {
   private final Store store;
-  private final Map<String, Table> cache = new ConcurrentHashMap<>();
+  private final BlockCache cache;
+  private final ReadStats stats = new ReadStats();
+  private final long parallelRows;
 
+  /** Serves {@code store} with a cache of at most a quarter of the maximum heap. */
   public StoreTables(Store store) {
-    this.store = store;
+    this(store, Runtime.getRuntime().maxMemory() / 4);
   }
 
-  /** The whole table, or null when the store has no such table. Damage surfaces as an exception. */
+  /** Serves {@code store} with a cache of at most about {@code cacheBytes} (0: no cache). */
+  public StoreTables(Store store, long cacheBytes) {
+    this(store, cacheBytes, SegmentWork.PARALLEL_ROWS);
+  }
+
+  /** As above; scans of at least {@code parallelRows} rows use every core (tests force it with 0). */
+  StoreTables(Store store, long cacheBytes, long parallelRows) {
+    this.store = store;
+    this.cache = new BlockCache(cacheBytes);
+    this.parallelRows = parallelRows;
+  }
+
+  /** What has been read from segment files so far (cache hits are not reads). */
+  public ReadStats readStats() {
+    return stats;
+  }
+
+  /** Estimated bytes held by the cache. */
+  public long cachedBytes() {
+    return cache.usedBytes();
+  }
+
+  /** The whole table (every column, every row), or null when the store has no such table. */
   @Override
   public Table table(String name) {
-    if (!store.tables().contains(name)) return null;
-    return cache.computeIfAbsent(name, n -> load(n, Long.MIN_VALUE, Long.MAX_VALUE));
+    return scan(ScanRequest.all(name));
   }
 
-  /** The rows of the segments that may hold times in {@code [fromTicks, toTicks]} (not cached). */
+  /** The rows with a time in {@code [fromTicks, toTicks]} (the table's time column), all columns. */
   public Table table(String name, long fromTicks, long toTicks) {
-    if (!store.tables().contains(name)) return null;
-    return load(name, fromTicks, toTicks);
+    return table(name, fromTicks, toTicks, Map.of());
   }
 
   /**
-   * The rows of the segments that may hold times in {@code [fromTicks, toTicks]} and, for every
-   * entry of {@code dictionaryFilters} (a string column and a predicate over its values), have some
-   * dictionary entry satisfying the predicate: a segment where no value of a column can match is
-   * skipped after reading only that column's dictionary. The predicates must be what the query's
-   * filter requires of every row (conjuncts), or rows would be lost. Not cached.
+   * The rows with a time in {@code [fromTicks, toTicks]} whose value of every column of {@code
+   * dictionaryFilters} satisfies its predicate, all columns. Without a time column the range is
+   * ignored when it is everything.
    */
   public Table table(String name, long fromTicks, long toTicks, Map<String, Predicate<String>> dictionaryFilters) {
+    List<ScanRequest.Range> ranges = new ArrayList<>();
+    String time = store.timeColumn(name);
+    if (time != null && (fromTicks != Long.MIN_VALUE || toTicks != Long.MAX_VALUE)) {
+      ranges.add(new ScanRequest.Range(time, fromTicks, toTicks));
+    }
+    List<ScanRequest.StringCondition> strings = new ArrayList<>();
+    dictionaryFilters.forEach((c, p) -> strings.add(new ScanRequest.StringCondition(c, p)));
+    return scan(new ScanRequest(name, null, ranges, strings));
+  }
+
+  /**
+   * The rows of the requested table that may meet every range and string condition of {@code
+   * request} (rows that fail one are dropped; the executor re-applies its predicates anyway), with the
+   * requested columns that the store has, in stored order; null when the store has no such table.
+   */
+  @Override
+  public Table scan(ScanRequest request) {
+    String name = request.table();
     if (!store.tables().contains(name)) return null;
-    List<SegmentMeta> kept = new ArrayList<>();
-    for (SegmentMeta s : store.segments(name, fromTicks, toTicks)) {
-      if (mayMatch(s, dictionaryFilters)) kept.add(s);
-    }
-    return load(name, kept);
-  }
-
-  private boolean mayMatch(SegmentMeta segment, Map<String, Predicate<String>> filters) {
-    if (filters.isEmpty()) return true;
-    try (SegmentReader r = store.open(segment)) {
-      for (Map.Entry<String, Predicate<String>> f : filters.entrySet()) {
-        ColumnStats stats = r.stats(f.getKey());
-        if (stats != null && stats.type() != dev.kqlhunt.symbols.ScalarType.STRING) continue;
-        if (!r.anyDictionaryEntry(f.getKey(), f.getValue())) return false;
+    List<ColumnSymbol> columns = new ArrayList<>();
+    for (ColumnSymbol c : store.columns(name)) if (request.reads(c.name())) columns.add(c);
+    List<SegmentMeta> segments = segments(name, request.ranges());
+    long rows = 0;
+    for (SegmentMeta s : segments) rows += s.rows();
+    SegmentScan.Result[] results = new SegmentScan.Result[segments.size()];
+    SegmentWork.run(segments.size(), rows >= parallelRows, i -> {
+      try (SegmentData data = new SegmentData(store, segments.get(i), cache, stats)) {
+        return new SegmentScan(data).run(request.ranges(), request.strings(), columns);
       }
-      return true;
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    }, results);
+    List<SegmentScan.Result> parts = new ArrayList<>();
+    for (SegmentScan.Result r : results) if (r != null) parts.add(r);
+    return ScanResults.join(columns, parts);
   }
 
-  private Table load(String name, long from, long to) {
-    return load(name, store.segments(name, from, to));
-  }
-
-  private Table load(String name, List<SegmentMeta> segments) {
-    List<ColumnSymbol> columns = store.columns(name);
-    long total = 0;
-    for (SegmentMeta s : segments) total += s.rows();
-    if (total > Integer.MAX_VALUE - 16) throw new IllegalStateException(name + " has too many rows to load: " + total);
-    int rows = (int) total;
-    List<Vector[]> parts = new ArrayList<>();
-    for (SegmentMeta s : segments) {
-      try (SegmentReader r = store.open(s)) {
-        Vector[] v = new Vector[columns.size()];
-        for (int c = 0; c < v.length; c++) v[c] = r.load(columns.get(c).name(), columns.get(c).type());
-        parts.add(v);
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
+  /** The segments whose manifest time range may meet every range on the table's time column. */
+  private List<SegmentMeta> segments(String table, List<ScanRequest.Range> ranges) {
+    String time = store.timeColumn(table);
+    long from = Long.MIN_VALUE;
+    long to = Long.MAX_VALUE;
+    for (ScanRequest.Range r : ranges) {
+      if (r.column().equals(time)) {
+        from = Math.max(from, r.low());
+        to = Math.min(to, r.high());
       }
     }
-    List<Vector> vectors = new ArrayList<>(columns.size());
-    for (int c = 0; c < columns.size(); c++) vectors.add(concat(columns.get(c), parts, c, rows));
-    return new Table(columns, vectors, rows);
-  }
-
-  private static Vector concat(ColumnSymbol column, List<Vector[]> parts, int c, int rows) {
-    if (parts.size() == 1) return parts.get(0)[c];
-    if (parts.isEmpty()) return ColumnDecoder.missing(column.type(), 0);
-    long[] nullWords = new long[(rows + 63) >>> 6];
-    return switch (column.type()) {
-      case INT, LONG, DATETIME, TIMESPAN -> {
-        long[] out = new long[rows];
-        int at = 0;
-        for (Vector[] p : parts) {
-          LongVector v = (LongVector) p[c];
-          System.arraycopy(v.rawValues(), 0, out, at, v.size());
-          at = copyNulls(v.nulls(), v.size(), nullWords, at);
-        }
-        yield new LongVector(column.type(), out, rows, NullMask.of(nullWords));
-      }
-      case REAL -> {
-        double[] out = new double[rows];
-        int at = 0;
-        for (Vector[] p : parts) {
-          DoubleVector v = (DoubleVector) p[c];
-          System.arraycopy(v.rawValues(), 0, out, at, v.size());
-          at = copyNulls(v.nulls(), v.size(), nullWords, at);
-        }
-        yield new DoubleVector(out, rows, NullMask.of(nullWords));
-      }
-      case BOOL -> {
-        byte[] out = new byte[rows];
-        int at = 0;
-        for (Vector[] p : parts) {
-          BoolVector v = (BoolVector) p[c];
-          System.arraycopy(v.rawValues(), 0, out, at, v.size());
-          at = copyNulls(v.nulls(), v.size(), nullWords, at);
-        }
-        yield new BoolVector(out, rows, NullMask.of(nullWords));
-      }
-      case STRING -> mergeStrings(parts, c, rows);
-      case DYNAMIC -> {
-        Dynamic[] out = new Dynamic[rows];
-        int at = 0;
-        for (Vector[] p : parts) {
-          DynamicVector v = (DynamicVector) p[c];
-          for (int i = 0; i < v.size(); i++) out[at++] = v.get(i);
-        }
-        yield new DynamicVector(out, rows);
-      }
-      case GUID, DECIMAL, UNKNOWN -> throw new IllegalStateException("not a stored type: " + column.type());
-    };
-  }
-
-  /** Sets the null bits of {@code nulls} (of a vector of {@code size}) at offset {@code at}. */
-  private static int copyNulls(NullMask nulls, int size, long[] words, int at) {
-    if (nulls.mayHaveNulls()) {
-      for (int i = 0; i < size; i++) {
-        if (nulls.isNull(i)) words[(at + i) >>> 6] |= 1L << (at + i);
-      }
+    if (from > to) return List.of();
+    List<SegmentMeta> out = new ArrayList<>();
+    for (SegmentMeta s : store.segments(table)) {
+      // A segment without a recorded time range is left to its footer statistics: it may have been
+      // written before the table had a time column.
+      if (!s.hasTime() || s.overlaps(from, to)) out.add(s);
     }
-    return at + size;
-  }
-
-  /** One dictionary for all parts: each part's codes remapped once per distinct entry. */
-  private static StringVector mergeStrings(List<Vector[]> parts, int c, int rows) {
-    Map<String, Integer> codes = new HashMap<>();
-    List<String> entries = new ArrayList<>();
-    int[] out = new int[rows];
-    int at = 0;
-    for (Vector[] p : parts) {
-      StringVector v = (StringVector) p[c];
-      StringDictionary d = v.dictionary();
-      int[] remap = new int[d.size()];
-      for (int k = 0; k < remap.length; k++) {
-        String s = d.get(k);
-        Integer code = codes.get(s);
-        if (code == null) {
-          code = entries.size();
-          codes.put(s, code);
-          entries.add(s);
-        }
-        remap[k] = code;
-      }
-      int[] raw = v.rawCodes();
-      for (int i = 0; i < v.size(); i++) out[at + i] = remap[raw[i]];
-      at += v.size();
-    }
-    return new StringVector(out, rows, new StringDictionary(entries.toArray(new String[0]), entries.size()));
+    return out;
   }
 }

@@ -1,5 +1,6 @@
 package dev.kqlhunt.store;
 
+import dev.kqlhunt.ingest.JsonRowDecoder;
 import dev.kqlhunt.ingest.RecordOrigin;
 import dev.kqlhunt.ingest.RecordSink;
 import dev.kqlhunt.ingest.Reject;
@@ -19,6 +20,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 
 /**
@@ -43,8 +45,6 @@ public final class StoreWriter implements RecordSink, AutoCloseable {
    */
   static final long BUFFER_BYTES = Math.min(512L << 20, Runtime.getRuntime().maxMemory() / 4);
 
-  private static final int BUDGET_CHECK_ROWS = 8192;
-
   /**
    * A partition of at least this many rows that has received none for as many rows is written out
    * before the commit: exports are mostly time-ordered, so a finished day is encoded while later
@@ -59,12 +59,8 @@ public final class StoreWriter implements RecordSink, AutoCloseable {
   private Manifest manifest;
   private final Set<String> ledgerKeys = new HashSet<>();
   private final Set<Long> ledgerSizes = new HashSet<>();
-  private final Map<String, TableBuffer> tables = new LinkedHashMap<>();
-  private final List<SegmentMeta> pending = new ArrayList<>();
-  private final Set<Path> touchedDirs = new HashSet<>();
-  private int sequence;
-  private int rowsSinceCheck;
-  private long rowCounter;
+  private final AtomicInteger sequence = new AtomicInteger();
+  private SegmentBuffers buffers;
   private long coerced;
 
   private StoreWriter(Path dir, SchemaLookup schemas, FileChannel lockChannel, FileLock lock, Manifest m) {
@@ -73,7 +69,12 @@ public final class StoreWriter implements RecordSink, AutoCloseable {
     this.lockChannel = lockChannel;
     this.lock = lock;
     this.manifest = m;
+    this.buffers = newBuffers(BUFFER_BYTES);
     indexLedger();
+  }
+
+  private SegmentBuffers newBuffers(long budget) {
+    return new SegmentBuffers(dir, schemas, manifest, sequence, budget);
   }
 
   /**
@@ -154,17 +155,8 @@ public final class StoreWriter implements RecordSink, AutoCloseable {
 
   @Override
   public void accept(String table, Map<String, Object> values, RecordOrigin origin) {
-    TableBuffer t = tables.computeIfAbsent(table, name ->
-        new TableBuffer(name, manifest.tables().getOrDefault(name, List.of()), schemas.schema(name)));
-    TableBuffer.Partition p = t.append(values);
-    p.lastTouched = ++rowCounter;
     try {
-      if (p.rows >= SEGMENT_ROWS) flush(t, p);
-      if (++rowsSinceCheck >= BUDGET_CHECK_ROWS) {
-        rowsSinceCheck = 0;
-        flushIdle();
-        flushIfOverBudget();
-      }
+      buffers.accept(table, values);
     } catch (IOException e) {
       throw new java.io.UncheckedIOException(e);
     }
@@ -173,58 +165,41 @@ public final class StoreWriter implements RecordSink, AutoCloseable {
   @Override
   public void reject(Reject reject) {}
 
-  private void flushIdle() throws IOException {
-    for (TableBuffer t : tables.values()) {
-      for (TableBuffer.Partition p : new ArrayList<>(t.partitions.values())) {
-        if (p.rows >= IDLE_ROWS && rowCounter - p.lastTouched >= IDLE_ROWS) flush(t, p);
-      }
-    }
+  /** Whether rows of {@code schema} decoded by the fast path can go to {@code table} (see {@link TableBuffer#acceptsDecoded}). */
+  boolean acceptsDecoded(String table, dev.kqlhunt.symbols.TableSchema schema) {
+    TableBuffer t = buffers.tables.get(table);
+    if (t == null) t = new TableBuffer(table, manifest.tables().getOrDefault(table, List.of()), schemas.schema(table));
+    return t.acceptsDecoded(schema);
   }
 
-  private void flushIfOverBudget() throws IOException {
-    long total = 0;
-    TableBuffer largestTable = null;
-    TableBuffer.Partition largest = null;
-    for (TableBuffer t : tables.values()) {
-      for (TableBuffer.Partition p : t.partitions.values()) {
-        long b = p.bufferedBytes();
-        total += b;
-        if (largest == null || b > largest.bufferedBytes()) {
-          largest = p;
-          largestTable = t;
-        }
-      }
-    }
-    if (total > BUFFER_BYTES && largest != null) flush(largestTable, largest);
+  /** Appends the row a {@link JsonRowDecoder} holds to {@code table} (whose schema it decodes). */
+  void appendDecoded(String table, JsonRowDecoder row) throws IOException {
+    buffers.appendDecoded(table, row);
   }
 
-  /** Writes a partition out as an invisible segment and forgets its rows. */
-  private void flush(TableBuffer t, TableBuffer.Partition p) throws IOException {
-    t.partitions.remove(p.day);
-    if (p.rows == 0) return;
-    // Columns that appeared after this partition's last row still need a null for every row.
-    List<ColumnBuffer> cols = new ArrayList<>();
-    List<ColumnSymbol> all = t.columns();
-    for (int i = 0; i < all.size(); i++) {
-      ColumnSymbol c = all.get(i);
-      ColumnBuffer b = i < p.columns.length ? p.columns[i] : null;
-      if (b == null) {
-        b = ColumnBuffer.create(c.name(), c.type());
-        b.padNulls(p.rows);
-      }
-      cols.add(b);
-    }
-    String rel = "segments/" + safeName(t.table) + "/" + p.name() + "/"
-        + (manifest.generation() + 1) + "-" + (sequence++) + ".seg";
-    Path file = dir.resolve(rel);
-    Files.createDirectories(file.getParent());
-    long[] written = SegmentFile.write(file, cols, p.rows);
-    touchedDirs.add(file.getParent());
-    touchedDirs.add(file.getParent().getParent());
-    touchedDirs.add(file.getParent().getParent().getParent());
-    boolean timed = p.minTime <= p.maxTime;
-    pending.add(new SegmentMeta(t.table, rel, p.name(), p.rows, written[1], written[0],
-        timed ? p.minTime : Long.MIN_VALUE, timed ? p.maxTime : Long.MIN_VALUE));
+  /**
+   * Buffers for rows that are to follow, in the store, every row appended to this writer so far
+   * (the second half of a file read by another thread): see {@link #adopt}. Each gets half the
+   * buffer budget.
+   */
+  SegmentBuffers sideBuffers() {
+    return newBuffers(BUFFER_BYTES / 2);
+  }
+
+  /**
+   * Takes the rows of {@code side} after every row appended so far: writes out this writer's
+   * buffered rows, then {@code side}'s, and adds their segments (in that order) and {@code side}'s
+   * columns to what the next commit makes visible.
+   */
+  void adopt(SegmentBuffers side) throws IOException {
+    buffers.flushAll();
+    side.flushAll();
+    buffers.pending.addAll(side.pending);
+    buffers.touchedDirs.addAll(side.touchedDirs);
+    for (TableBuffer t : side.tables.values()) buffers.table(t.table).addColumns(t);
+    coerced += side.takeCoerced();
+    side.pending.clear();
+    side.tables.clear();
   }
 
   /** A file-system-safe directory name for a table. */
@@ -244,18 +219,13 @@ public final class StoreWriter implements RecordSink, AutoCloseable {
 
   /** Like {@link #commit(LedgerEntry)}, for the ledger entries of several inputs at once. */
   public Manifest commit(List<LedgerEntry> ledgerEntries) throws IOException {
-    for (TableBuffer t : tables.values()) {
-      for (TableBuffer.Partition p : new ArrayList<>(t.partitions.values())) flush(t, p);
-    }
-    for (Path d : new TreeSet<>(touchedDirs).descendingSet()) Manifest.forceDirectory(d);
+    buffers.flushAll();
+    for (Path d : new TreeSet<>(buffers.touchedDirs).descendingSet()) Manifest.forceDirectory(d);
     Map<String, List<ColumnSymbol>> newTables = new LinkedHashMap<>(manifest.tables());
-    for (TableBuffer t : tables.values()) {
-      coerced += t.coerced;
-      t.coerced = 0;
-      newTables.put(t.table, t.columns());
-    }
+    coerced += buffers.takeCoerced();
+    for (TableBuffer t : buffers.tables.values()) newTables.put(t.table, t.columns());
     List<SegmentMeta> segments = new ArrayList<>(manifest.segments());
-    segments.addAll(pending);
+    segments.addAll(buffers.pending);
     List<LedgerEntry> ledger = new ArrayList<>(manifest.ledger());
     long generation = manifest.generation() + 1;
     for (LedgerEntry e : ledgerEntries) {
@@ -265,19 +235,14 @@ public final class StoreWriter implements RecordSink, AutoCloseable {
     next.write(dir);
     manifest = next;
     indexLedger();
-    pending.clear();
-    touchedDirs.clear();
-    tables.clear();
-    sequence = 0;
+    sequence.set(0);
+    buffers = newBuffers(BUFFER_BYTES);
     return next;
   }
 
   /** Drops every row appended since the last commit and deletes its segment files. */
   public void rollback() throws IOException {
-    for (SegmentMeta s : pending) Files.deleteIfExists(dir.resolve(s.file()));
-    pending.clear();
-    touchedDirs.clear();
-    tables.clear();
+    buffers.discard();
   }
 
   /** Rolls back what is not committed and releases the lock. */

@@ -1,5 +1,6 @@
 package dev.kqlhunt.store;
 
+import dev.kqlhunt.ingest.JsonRowDecoder;
 import dev.kqlhunt.symbols.ColumnSymbol;
 import dev.kqlhunt.symbols.ScalarType;
 import dev.kqlhunt.symbols.TableSchema;
@@ -28,6 +29,8 @@ final class TableBuffer {
     long lastTouched;
     long minTime = Long.MAX_VALUE;
     long maxTime = Long.MIN_VALUE;
+    /** Written out as a segment (and removed from the table's partitions). */
+    boolean written;
 
     Partition(long day) {
       this.day = day;
@@ -54,6 +57,8 @@ final class TableBuffer {
   private final String timeColumn;
   final Map<Long, Partition> partitions = new HashMap<>();
   long coerced;
+  /** Where new column buffers take their arrays from (null: allocate). */
+  BufferPool pool;
 
   /**
    * @param known the table's columns as the manifest lists them (may be empty)
@@ -109,7 +114,7 @@ final class TableBuffer {
     for (int i = 0; i < names.length; i++) {
       ColumnBuffer b = p.columns[i];
       if (b == null) {
-        b = ColumnBuffer.create(names[i], types[i]);
+        b = ColumnBuffer.create(names[i], types[i], pool);
         b.padNulls(p.rows);
         p.columns[i] = b;
       }
@@ -127,6 +132,102 @@ final class TableBuffer {
       p.maxTime = Math.max(p.maxTime, time);
     }
     return p;
+  }
+
+  /** Adds the columns {@code other} has and this one lacks (after this one's, in their order). */
+  void addColumns(TableBuffer other) {
+    boolean added = false;
+    for (Map.Entry<String, ScalarType> e : other.columnTypes.entrySet()) {
+      added |= columnTypes.putIfAbsent(e.getKey(), e.getValue()) == null;
+    }
+    if (added) refreshArrays();
+  }
+
+  /**
+   * Whether rows decoded for {@code schema} can be appended with {@link #appendDecoded}: every
+   * schema column is stored with the type the schema implies (a store made with another version of
+   * the schema might differ).
+   */
+  boolean acceptsDecoded(TableSchema schema) {
+    for (ColumnSymbol c : schema.columns()) {
+      ScalarType stored = columnTypes.get(c.name());
+      if (stored != null && stored != StoredTypes.storedType(c.type())) return false;
+    }
+    return true;
+  }
+
+  // The buffer column of each schema column for appendDecoded, computed once per schema.
+  private TableSchema decodedSchema;
+  private int[] decodedColumns;
+  private int decodedTime;
+  private Partition lastDecoded; // rows of a day come in runs: skips the boxed map lookup
+
+  private void mapDecoded(TableSchema schema) {
+    for (ColumnSymbol c : schema.columns()) {
+      columnTypes.putIfAbsent(c.name(), StoredTypes.storedType(c.type()));
+    }
+    refreshArrays();
+    int[] map = new int[schema.columns().size()];
+    for (int i = 0; i < map.length; i++) {
+      String name = schema.columns().get(i).name();
+      for (int k = 0; k < names.length; k++) if (names[k].equals(name)) map[i] = k;
+    }
+    decodedColumns = map;
+    decodedTime = timeColumn == null ? -1 : schema.indexOf(timeColumn);
+    decodedSchema = schema;
+  }
+
+  /** Appends the row {@code row} holds (see {@link #acceptsDecoded}); returns its partition. */
+  Partition appendDecoded(JsonRowDecoder row) {
+    if (decodedSchema != row.schema()) mapDecoded(row.schema());
+    int[] map = decodedColumns;
+    long time = decodedTime >= 0 && !row.isNull(decodedTime) ? row.longValue(decodedTime) : Long.MIN_VALUE;
+    long day = time == Long.MIN_VALUE ? NO_DAY : Math.floorDiv(time, DateTimes.TICKS_PER_DAY);
+    Partition p = lastDecoded;
+    if (p == null || p.day != day || p.written) {
+      p = partitions.get(day);
+      if (p == null) {
+        p = new Partition(day);
+        partitions.put(day, p);
+      }
+      lastDecoded = p;
+    }
+    if (p.columns.length < names.length) p.columns = java.util.Arrays.copyOf(p.columns, names.length);
+    if (map.length < names.length) {
+      // Columns beyond the schema (extras of earlier rows or commits): null in this row.
+      boolean[] covered = new boolean[names.length];
+      for (int k : map) covered[k] = true;
+      for (int k = 0; k < names.length; k++) if (!covered[k]) column(p, k).appendNull();
+    }
+    for (int c = 0; c < map.length; c++) {
+      ColumnBuffer b = column(p, map[c]);
+      if (row.isNull(c)) {
+        b.appendNull();
+        continue;
+      }
+      switch (b) {
+        case ColumnBuffer.LongColumn l -> l.appendLong(row.longValue(c));
+        case ColumnBuffer.DictColumn d -> d.appendBytes(row.bytes(c), row.offset(c), row.length(c), row.hash(c));
+        case ColumnBuffer.RealColumn r -> r.appendReal(row.realValue(c));
+        case ColumnBuffer.BoolColumn o -> o.appendBool(row.longValue(c) != 0);
+      }
+    }
+    p.rows++;
+    if (time != Long.MIN_VALUE) {
+      p.minTime = Math.min(p.minTime, time);
+      p.maxTime = Math.max(p.maxTime, time);
+    }
+    return p;
+  }
+
+  private ColumnBuffer column(Partition p, int k) {
+    ColumnBuffer b = p.columns[k];
+    if (b == null) {
+      b = ColumnBuffer.create(names[k], types[k], pool);
+      b.padNulls(p.rows);
+      p.columns[k] = b;
+    }
+    return b;
   }
 
   private long timeOf(Map<String, Object> values) {

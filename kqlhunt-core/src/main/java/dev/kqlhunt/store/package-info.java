@@ -10,7 +10,16 @@
  * {@code DIR/rejects/}). Reading: {@link dev.kqlhunt.store.Store} (tables, segments, time pruning) and
  * {@link dev.kqlhunt.store.SegmentReader} (columns into {@link dev.kqlhunt.exec.vector} vectors,
  * dictionary pruning); {@link dev.kqlhunt.store.StoreTables} serves the store to the executor as a
- * {@link dev.kqlhunt.exec.DataSource}, optionally pruned by time and by dictionary.
+ * {@link dev.kqlhunt.exec.DataSource} whose {@code scan} reads only what a {@link
+ * dev.kqlhunt.exec.ScanRequest} needs: segments chosen by time ranges (manifest) and by footer min/max
+ * and dictionaries (a string condition no dictionary entry meets skips the segment before any code is
+ * read), rows chosen over codes and values ({@code SegmentScan}), and only the requested columns of the
+ * surviving rows decoded (late materialisation, {@code ScanResults}). Segment files are memory-mapped;
+ * every block used is still checked against its CRC32. Checked blocks, dictionaries and decoded code
+ * arrays of columns scanned repeatedly are kept in a cache bounded by bytes ({@code BlockCache}), so a
+ * repeated query opens no file and reads no block. Scans of 200,000 rows or more use every core, one
+ * segment per thread at a time, results in segment order ({@code SegmentWork}). {@link
+ * dev.kqlhunt.store.ReadStats} counts the blocks read, for tests and benchmarks.
  *
  * <p>Type decisions (see {@link dev.kqlhunt.store.StoredTypes}): {@code guid} is stored as its text
  * ({@code string}), {@code decimal} as {@code real}, unknown types as {@code dynamic}; strings are
