@@ -66,6 +66,11 @@ public final class RmmCorrelationRules {
     return Optional.empty();
   }
 
+  /** The id of the correlation rule of {@code kind} ({@code multi-vendor}, {@code first-seen}). */
+  public static String ruleId(String kind) {
+    return NameUuid.v5(NameUuid.RMM_NAMESPACE, "correlation/" + kind).toString();
+  }
+
   public List<CorrelationRule> generate(RmmCatalog catalog) {
     String lookup = datatable(table(catalog));
     String multi = lookup
@@ -98,7 +103,7 @@ public final class RmmCorrelationRules {
   }
 
   private static CorrelationRule rule(String kind, String name, String what, String query) {
-    String id = NameUuid.v5(NameUuid.RMM_NAMESPACE, "correlation/" + kind).toString();
+    String id = ruleId(kind);
     StringBuilder y = new StringBuilder();
     y.append("id: ").append(id).append('\n');
     y.append("name: ").append(YamlText.quote(name)).append('\n');

@@ -15,8 +15,9 @@ import java.util.function.Predicate;
  * The where-clause of a generated rule as a Java predicate over one event (column name to string
  * value; a missing column is the empty string, as in Kusto). It mirrors {@link RmmQueries} clause by
  * clause and uses the engine's own string kernels ({@code has}, {@code =~}, {@code startswith}, RE2),
- * so the catalog can be checked against events before, and independently of, the query engine; the
- * time window is not part of it. Immutable and thread-safe.
+ * so the catalog can be checked against events without building tables; the time window is not part
+ * of it. Contract: on any event it answers as the engine does for the rendered rule (tested over the
+ * whole catalog by {@code RmmPackEngineTest}). Immutable and thread-safe.
  */
 public final class RmmMatcher implements Predicate<Map<String, String>> {
   private final List<Predicate<Map<String, String>>> alternatives;

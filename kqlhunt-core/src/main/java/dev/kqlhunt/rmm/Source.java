@@ -11,11 +11,17 @@ public enum Source {
   /** Azure/Azure-Sentinel copies of the jischell hunting queries (same ids, strict YAML), MIT. */
   SENTINEL,
   /** A correction made by the kqlhunt maintainers, with the reason in docs/RMM.md. */
-  KQLHUNT;
+  KQLHUNT,
+  /**
+   * A fact the sources name no value for, added by the kqlhunt maintainers from a public primary source
+   * stated in the provenance (a project's own release artifacts, a vendor's own domain); never above
+   * medium confidence.
+   */
+  KQLHUNT_CURATED;
 
-  /** The spelling used in catalog files. */
+  /** The spelling used in catalog files: {@code lolrmm}, ..., {@code kqlhunt-curated}. */
   public String yamlName() {
-    return name().toLowerCase(Locale.ROOT);
+    return name().toLowerCase(Locale.ROOT).replace('_', '-');
   }
 
   /** Parses a catalog spelling; returns null when the text names no source. */

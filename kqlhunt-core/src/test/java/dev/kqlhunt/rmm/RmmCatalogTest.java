@@ -33,7 +33,7 @@ class RmmCatalogTest {
         .count();
     System.out.printf("RMM catalog: %d tools, %d with a usable (medium/high) indicator%n", tools, usable);
     assertTrue(tools >= 291, "tools: " + tools);
-    assertTrue(usable >= 274, "tools with a usable indicator: " + usable);
+    assertTrue(usable >= 278, "tools with a usable indicator: " + usable);
   }
 
   @Test

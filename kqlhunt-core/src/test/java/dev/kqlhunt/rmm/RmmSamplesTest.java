@@ -16,8 +16,9 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * For every tool and every rule kind of the generated pack, each indicator's true-positive event fires
- * the rule and its near miss does not. Evaluated with {@link RmmMatcher} (the engine's string kernels
- * over the same clauses the KQL has) until the engine runs the pack itself.
+ * the rule and its near miss does not, evaluated with {@link RmmMatcher} (the engine's string kernels
+ * over the same clauses the KQL has): a fast check of the catalog alone. The same samples go through
+ * the real engine in {@link RmmPackEngineTest}, which also checks that the matcher agrees with it.
  */
 @Tag("conformance")
 class RmmSamplesTest {

@@ -2,6 +2,7 @@ package dev.kqlhunt.rmm.allow;
 
 import dev.kqlhunt.diag.Diagnostic;
 import dev.kqlhunt.rmm.GeneratedRule;
+import dev.kqlhunt.rmm.RmmCorrelationRules;
 import dev.kqlhunt.rmm.RmmRuleKind;
 import dev.kqlhunt.rules.LoadResult;
 import dev.kqlhunt.rules.exclusions.ExclusionLoader;
@@ -34,11 +35,16 @@ import java.util.function.Predicate;
  *
  * Scope: devices ({@code DeviceId} or {@code DeviceName}) or device-name globs, and accounts (the
  * table's process account column). Expired entries compile to nothing and are reported. Other tools'
- * rules and the correlation rules are never selected, so an unsanctioned tool keeps alerting.
+ * rules are never selected, so an unsanctioned tool keeps alerting. Of the correlation rules only
+ * first-seen is selected, with the process pins (a sanctioned install on a new host is routine); the
+ * multi-vendor rule keeps seeing the sanctioned tool, so a second vendor beside it still alerts.
  */
 public final class AllowListCompiler {
 
-  /** One compiled exclusion, with the stand-in evaluator of its predicate. */
+  /**
+   * One compiled exclusion, with the Java twin of its predicate ({@code matcher}, built by the same
+   * factory as the KQL text; tests check that the engine agrees with it).
+   */
   public record CompiledExclusion(
       String id, String entryId, String toolId, RmmRuleKind kind, List<String> ruleIds, String where,
       Predicate<Map<String, String>> matcher) {
@@ -84,6 +90,14 @@ public final class AllowListCompiler {
         List<PinClause> clauses = clauses(entry, e.getKey());
         if (clauses.isEmpty()) continue;
         out.add(exclusion(entry, e.getKey(), e.getValue(), clauses));
+      }
+      // A sanctioned install on a new host is routine, so the first-seen correlation does not see
+      // the pinned process events; the multi-vendor one does (a second vendor must still alert).
+      if (ruleIds.containsKey(RmmRuleKind.PROCESS_NAME) || ruleIds.containsKey(RmmRuleKind.PROCESS_VERSION_INFO)) {
+        CompiledExclusion e = exclusion(entry, RmmRuleKind.PROCESS_NAME,
+            List.of(RmmCorrelationRules.ruleId("first-seen")), clauses(entry, RmmRuleKind.PROCESS_NAME));
+        out.add(new CompiledExclusion("allow-" + entry.id() + "-correlation-first-seen", e.entryId(), e.toolId(),
+            e.kind(), e.ruleIds(), e.where(), e.matcher()));
       }
     }
     String yaml = ExclusionYaml.render(list, out);

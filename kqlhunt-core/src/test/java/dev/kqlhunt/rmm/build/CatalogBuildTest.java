@@ -124,6 +124,9 @@ class CatalogBuildTest {
     assertEquals(Confidence.MEDIUM, Noise.domain("*.rel.tunnels.api.visualstudio.com", Confidence.MEDIUM, ""));
     assertEquals(Confidence.LOW, Noise.domain("www.faronics.com", Confidence.MEDIUM, "faronics.com"));
     assertEquals(Confidence.MEDIUM, Noise.domain("faronics.com", Confidence.MEDIUM, "faronics.com"));
+    assertEquals(Confidence.LOW, Noise.domain("weezo.en.softonic.com", Confidence.MEDIUM, "weezo.net"));
+    assertEquals(Confidence.LOW, Noise.domain("login.tailscale.com", Confidence.MEDIUM, "tacticalrmm.com"));
+    assertEquals(Confidence.MEDIUM, Noise.domain("login.tailscale.com", Confidence.MEDIUM, "tailscale.com"));
     assertEquals("anydesk.com", Noise.site("https://AnyDesk.com/en"));
     assertEquals("anydesk.co.uk", Noise.registrable("relay.anydesk.co.uk"));
   }
@@ -142,9 +145,33 @@ class CatalogBuildTest {
     assertEquals(List.of("C:\\Users\\*\\Xeox\\*"), PathNormalizer.expand("%USERPROFILE%\\Xeox\\*"));
     assertEquals(List.of(), PathNormalizer.expand("C:\\Program Files\\*"));
     assertTrue(PathNormalizer.isBareFileName("rdp.exe"));
+    // Placeholders become wildcards; what is left of a path must still name something.
+    assertEquals(List.of("C:\\Users\\*\\AppData\\Local\\Temp\\TeamViewer\\TV15Install.log"),
+        PathNormalizer.expand("C:\\Users\\<username>\\AppData\\Local\\Temp\\TeamViewer\\TV15Install.log"));
+    assertEquals(List.of(), PathNormalizer.expand("C:\\Windows\\<random-6-9-char>.exe"));
+    assertEquals("HKEY_USERS\\*\\Software\\GetScreen", PathNormalizer.wildcardPlaceholders("HKEY_USERS\\{SID}\\Software\\GetScreen"));
+    assertEquals("wec_launcher_*_.exe", PathNormalizer.wildcardPlaceholders("wec_launcher_[a-Z0-9]*_.exe"));
+    assertEquals("*\\ZOC*\\*", PathNormalizer.wildcardPlaceholders("*\\ZOC?\\*"));
+    assertEquals("C:\\T\\*\\{6D99445F-F40F-45CB-B433-06302DAE6C70}\\*",
+        PathNormalizer.wildcardPlaceholders("C:\\T\\<version>\\{6D99445F-F40F-45CB-B433-06302DAE6C70}\\*"));
     assertEquals("im-intouch", ToolAssembler.slug("I'm InTouch"));
     assertEquals("kramer-it-solutions", ToolAssembler.slug("Kr\u00e4mer IT Solutions"));
     assertEquals("fleetdeck-io", ToolAssembler.slug("FleetDeck.io"));
+  }
+
+  @Test
+  void curatedFactsFillOnlyEmptyShellsAndStayAtMostMedium() {
+    for (String id : Curated.toolIds()) {
+      RmmTool t = built.stream().filter(x -> x.id().equals(id)).findFirst().orElseThrow(() -> new AssertionError(id));
+      assertTrue(t.indicators().stream().allMatch(i -> i.provenance().source() == dev.kqlhunt.rmm.Source.KQLHUNT_CURATED),
+          id + " has facts from the sources; curated facts are only for empty shells");
+      assertTrue(t.indicators().stream().noneMatch(i -> i.confidence() == Confidence.HIGH), id);
+      assertTrue(t.hasUsableIndicator(Confidence.MEDIUM), id);
+    }
+    RmmTool rodex = built.stream().filter(x -> x.id().equals("rodex-rmm")).findFirst().orElseThrow();
+    assertTrue(rodex.indicators().stream().noneMatch(i -> i.toString().contains("<") || i.toString().contains("*Agent")),
+        "placeholder noise dropped: " + rodex.indicators());
+    assertEquals(Confidence.LOW, Noise.processName("plink.exe"));
   }
 
   @Test

@@ -80,6 +80,10 @@ final class LolrmmFacts {
     boolean generic = (o.isEmpty() || Noise.isGenericTerm(o.get(0)))
         && (p.isEmpty() || Noise.isGenericTerm(p.get(0)))
         && (c.isEmpty() || Noise.isGenericTerm(c.get(0)));
+    // Windows' own binary (mstsc.exe) or a bundled third-party utility (plink.exe) as the original
+    // file name: every host or many products match it, whatever the other fields say.
+    generic |= !o.isEmpty() && (Noise.WINDOWS_BINARIES.contains(o.get(0).toLowerCase(Locale.ROOT))
+        || Noise.isGenericTerm(o.get(0)) && p.isEmpty() && c.isEmpty());
     out.add(new Indicator.PeVersionInfo(c, p, o, generic ? Confidence.LOW : Confidence.MEDIUM, provenance));
   }
 
@@ -90,8 +94,14 @@ final class LolrmmFacts {
       return;
     }
     if (PathNormalizer.isBareFileName(text)) {
-      if (text.contains(".") || text.contains("*")) {
-        out.add(new Indicator.ProcessName(text, Noise.processName(text), provenance));
+      String name = PathNormalizer.wildcardPlaceholders(text);
+      // '<impersonated-org>Agent.exe' (Rodex) leaves only a generic word once the placeholder is a
+      // wildcard: it names no tool, so it is dropped rather than kept at low confidence.
+      if (!name.equals(text) && Noise.isGenericTerm(name.replace("*", ""))) {
+        return;
+      }
+      if (name.contains(".") || name.contains("*")) {
+        out.add(new Indicator.ProcessName(name, Noise.processName(name), provenance));
       }
       return;
     }
@@ -103,7 +113,7 @@ final class LolrmmFacts {
   }
 
   private void addRegistryKey(String raw) {
-    String key = raw.strip().replace("/", "\\").replaceFirst("^([A-Za-z_]+):\\\\", "$1\\\\");
+    String key = PathNormalizer.wildcardPlaceholders(raw.strip()).replace("/", "\\").replaceFirst("^([A-Za-z_]+):\\\\", "$1\\\\");
     String[] parts = key.split("\\\\", 2);
     String hive =
         switch (parts[0].toUpperCase(Locale.ROOT)) {

@@ -21,7 +21,16 @@ final class Noise {
           "connect", "rmm", "manager", "monitor", "remote monitoring", "endpoint manager", "rm service",
           "admin", "desktop", "remotedesktop", "control", "app", "main", "run", "start", "tray", "core",
           "svc", "uninstall", "unins000", "setup_x64", "winvnc", "vncviewer", "vncserver", "putty",
-          "cloud.ra", "remote desktop", "remote control", "remote access", "remote support");
+          "cloud.ra", "remote desktop", "remote control", "remote access", "remote support",
+          // PuTTY's command-line tools ship inside many products (Freshservice's probe bundles
+          // plink.exe): evidence of none of them. A "support tool" names a role, not a product.
+          "plink", "pscp", "psftp", "supporttool",
+          // Words or names that other software uses too: upload/recycler/closeapp/httpget (Vizor's
+          // helpers), appcore, rhost, pservice; rdesktop and tsclient are open-source RDP clients of
+          // those names; sysdiag.exe is Huorong's antivirus; WinRing0 is a hardware-access driver
+          // that many monitoring tools install (listed for Atera).
+          "upload", "recycler", "closeapp", "httpget", "httppush", "appcore", "rhost", "pservice",
+          "rdesktop", "tsclient", "sysdiag", "winring0_1_2_0");
 
   /** Windows binaries that every host runs: never evidence of a third-party tool. */
   static final Set<String> WINDOWS_BINARIES =
@@ -66,6 +75,14 @@ final class Noise {
     return Confidence.MEDIUM;
   }
 
+  /** Download portals: every host under them is a page about some product. */
+  static final Set<String> DOWNLOAD_PORTALS =
+      Set.of("softonic.com", "informer.com", "cnet.com", "sourceforge.net", "softpedia.com", "uptodown.com",
+          "filehippo.com", "majorgeeks.com");
+
+  /** Sites of catalog tools whose domains LOLRMM also lists under other tools that use or recommend them. */
+  static final Set<String> OTHER_TOOL_SITES = Set.of("tailscale.com", "splashtop.com");
+
   /** First labels of hosts that serve a vendor's web site to browsers, not its agents. */
   static final Set<String> WEB_HOST_LABELS =
       Set.of("www", "docs", "doc", "support", "help", "kb", "blog", "community", "forum", "forums",
@@ -82,6 +99,13 @@ final class Noise {
   static Confidence domain(String pattern, Confidence normal, String toolSite) {
     String base = DomainPattern.baseHost(pattern);
     String registrable = registrable(base);
+    // A product page on a download portal (weezo.en.softonic.com) is browsing, not use; a domain of
+    // another catalog tool (Tactical RMM lists login.tailscale.com, TiFlux my.splashtop.com) is
+    // evidence of that tool, which has its own entry.
+    if (DOWNLOAD_PORTALS.contains(registrable)
+        || (OTHER_TOOL_SITES.contains(registrable) && !registrable.equals(toolSite))) {
+      return Confidence.LOW;
+    }
     String first = base.substring(0, base.indexOf('.'));
     if (!DomainPattern.isSuffix(pattern) && !base.equals(registrable) && WEB_HOST_LABELS.contains(first)) {
       return Confidence.LOW;

@@ -39,6 +39,19 @@ final class PathNormalizer {
           Map.entry("systemdrive", List.of("C:")),
           Map.entry("system32", List.of("C:\\Windows\\System32")));
 
+  /**
+   * Placeholders LOLRMM writes for a part that varies ({@code <SID>}, {@code <random>},
+   * {@code <impersonated-org>}, {@code [GUID]}, {@code {SID}}, a regex class {@code [a-Z0-9]}, a
+   * single-character {@code ?}): each becomes the wildcard {@code *}. GUIDs in braces are kept.
+   */
+  private static final Pattern PLACEHOLDER =
+      Pattern.compile("<[^<>]*>|\\[[^\\[\\]]*\\]|\\{(?i:sid|guid|uuid|user|username|version)\\}|\\?");
+
+  /** {@code text} with every placeholder replaced by {@code *} (runs of {@code *} collapsed). */
+  static String wildcardPlaceholders(String text) {
+    return PLACEHOLDER.matcher(text).replaceAll("*").replaceAll("\\*{2,}", "*");
+  }
+
   /** True when the text has no folder separator: a bare file name like {@code rdp.exe}. */
   static boolean isBareFileName(String text) {
     return text.indexOf('\\') < 0 && text.indexOf('/') < 0;
@@ -46,7 +59,7 @@ final class PathNormalizer {
 
   /** All expansions of a path; empty when nothing specific remains. */
   static List<String> expand(String raw) {
-    String text = raw.strip().replace("\"", "");
+    String text = wildcardPlaceholders(raw.strip().replace("\"", ""));
     if (text.startsWith("~")) {
       text = "*" + text.substring(1);
     }
@@ -69,11 +82,15 @@ final class PathNormalizer {
     }
   }
 
-  /** A path is specific when some segment names more than a drive, a standard folder or a wildcard. */
+  /**
+   * A path is specific when some segment names more than a drive, a standard folder, a wildcard or a
+   * wildcard with an extension ({@code C:\\Windows\\*.exe}, from {@code <random>.exe}, names no tool).
+   */
   private static boolean isSpecific(String path) {
     for (String seg : path.split("[\\\\/]")) {
       String s = seg.toLowerCase(Locale.ROOT).replace("*", "");
-      if (s.length() > 1 && !STANDARD_FOLDERS.contains(s) && !s.endsWith(":")) {
+      boolean extensionOnly = seg.startsWith("*") && s.startsWith(".") && s.indexOf('.', 1) < 0;
+      if (s.length() > 1 && !STANDARD_FOLDERS.contains(s) && !s.endsWith(":") && !extensionOnly) {
         return true;
       }
     }

@@ -44,6 +44,9 @@ final class ToolAssembler {
       new LolrmmFacts(e, indicators, jischellSigners).addAll();
     }
     String name = entries.isEmpty() ? jischellName : entries.get(0).name();
+    for (Indicator i : Curated.facts(slug(name))) {
+      indicators.add(i);
+    }
     return new RmmTool(
         slug(name), name, aliases(name), vendor(), website(), category(), attack(), platforms(),
         indicators.list(), keptRules());
