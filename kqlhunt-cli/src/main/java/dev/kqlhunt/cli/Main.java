@@ -12,7 +12,7 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     version = "kqlhunt 0.1.0",
     description = "Run Microsoft Sentinel / Defender KQL hunting rules anywhere.",
-    subcommands = {CheckCommand.class, QueryCommand.class, IngestCommand.class, RmmCommand.class, CommandLine.HelpCommand.class})
+    subcommands = {CheckCommand.class, QueryCommand.class, IngestCommand.class, RmmCommand.class, HuntCommand.class, TestCommand.class, CommandLine.HelpCommand.class})
 public final class Main {
   public static final int EXIT_OK = 0;
   public static final int EXIT_FINDINGS = 1;

@@ -3,6 +3,7 @@ package dev.kqlhunt.rules.hunt;
 import dev.kqlhunt.rules.alerts.ResultTable;
 import dev.kqlhunt.text.SourceText;
 import java.time.Instant;
+import java.util.Set;
 
 /**
  * What running rules needs from the engine and store. The integration implements it over the local
@@ -17,6 +18,14 @@ public interface QueryEngine {
 
   /** Rows of {@code table} with a time in [from, to); 0 when the table is unknown or empty. */
   long rowCount(String table, Instant from, Instant to);
+
+  /**
+   * The database tables {@code query} reads by name, for the no-data check of rules that declare no
+   * required table; empty when unknown (then only declared tables are checked).
+   */
+  default Set<String> tablesRead(SourceText query) {
+    return Set.of();
+  }
 
   /** A query that failed to parse, bind or execute; {@code text} is the query as run. */
   final class QueryFailure extends RuntimeException {

@@ -50,21 +50,31 @@ public final class RuleRunner {
     List<FileDiagnostic> diagnostics = new ArrayList<>();
     Set<String> warnedTables = new LinkedHashSet<>();
     CompiledRule[] last = new CompiledRule[1];
+    List<Set<String>> checked = new ArrayList<>(1);
     AlertReplay.Outcome outcome = AlertReplay.replay(rule, runs, run -> {
       CompiledRule compiled = compiler.compile(rule, active,
           Placeholders.forWindow(run.windowStart(), run.windowEnd()));
-      if (last[0] == null) diagnostics.addAll(compiled.diagnostics());
+      if (last[0] == null) {
+        diagnostics.addAll(compiled.diagnostics());
+        checked.add(tablesToCheck(rule, compiled));
+      }
       last[0] = compiled;
-      checkData(rule, run, warnedTables, diagnostics);
+      checkData(rule, checked.get(0), run, warnedTables, diagnostics);
       return engine.run(compiled.text(), run.runTime(), run.windowStart(), run.windowEnd());
     });
     List<HuntReport.ExclusionCount> audit = last[0] == null ? List.of() : audit(last[0], runs);
     return new HuntReport(rule, outcome.alerts(), outcome.executed(), outcome.suppressed(), audit, expired, diagnostics);
   }
 
-  /** Declared required tables only: the binder's tables-read list is not available here. */
-  private void checkData(SentinelRule rule, ScheduledRun run, Set<String> warned, List<FileDiagnostic> out) {
-    for (String table : rule.requiredTables()) {
+  /** The declared required tables, else the tables the compiled query reads (as the engine's binder says). */
+  private Set<String> tablesToCheck(SentinelRule rule, CompiledRule compiled) {
+    return rule.requiredTables().isEmpty()
+        ? RequiredTableCheck.tablesToCheck(rule, engine.tablesRead(compiled.text())) : rule.requiredTables();
+  }
+
+  private void checkData(SentinelRule rule, Set<String> tables, ScheduledRun run, Set<String> warned,
+      List<FileDiagnostic> out) {
+    for (String table : tables) {
       if (warned.contains(table)) continue;
       List<Diagnostic> empty = RequiredTableCheck.check(rule, run, Set.of(table), engine::rowCount);
       if (empty.isEmpty()) continue;
