@@ -1,5 +1,8 @@
 package dev.kqlhunt.cli;
 
+import dev.kqlhunt.cli.CliRun.Run;
+import static dev.kqlhunt.cli.CliRun.runWithInput;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -7,13 +10,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.kqlhunt.json.Json;
 import dev.kqlhunt.symbols.SchemaRegistry;
 import dev.kqlhunt.text.SourceText;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.InputStream;
-import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -25,27 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
 class CheckCommandTest {
   @TempDir Path dir;
 
-  /** Exit code, stdout and stderr of one in-process run. */
-  private record Run(int exit, String out, String err) {}
 
-  private static Run run(String stdin, String... args) {
-    InputStream oldIn = System.in;
-    PrintStream oldOut = System.out;
-    PrintStream oldErr = System.err;
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
-    try {
-      System.setIn(new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)));
-      System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-      System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-      int exit = Main.run(args);
-      return new Run(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-    } finally {
-      System.setIn(oldIn);
-      System.setOut(oldOut);
-      System.setErr(oldErr);
-    }
-  }
 
   private Path write(String name, String text) throws Exception {
     Path p = dir.resolve(name);
@@ -56,7 +34,7 @@ class CheckCommandTest {
   @Test
   void cleanFileExitsZeroAndPrintsNothing() throws Exception {
     Path q = write("ok.kql", "DeviceProcessEvents\n| where ProcessVersionInfoCompanyName has 'x'\n| take 5\n");
-    Run r = run("", "check", q.toString());
+    Run r = runWithInput("", "check", q.toString());
     assertEquals(Main.EXIT_OK, r.exit(), r.out() + r.err());
     assertEquals("", r.out());
   }
@@ -64,7 +42,7 @@ class CheckCommandTest {
   @Test
   void unknownColumnIsReportedWithSuggestionPositionAndCaret() throws Exception {
     Path q = write("bad.kql", "DeviceProcessEvents\n| where ProcessVersionInfoCompanyNam has 'x'\n");
-    Run r = run("", "check", q.toString());
+    Run r = runWithInput("", "check", q.toString());
     assertEquals(Main.EXIT_DATA_ERR, r.exit());
     String expected = q + ":2:9: error KQL2002: The name 'ProcessVersionInfoCompanyNam' does not refer to any"
         + " known column, table, variable or function. (did you mean 'ProcessVersionInfoCompanyName'?)\n"
@@ -76,7 +54,7 @@ class CheckCommandTest {
   @Test
   void everyErrorOfAQueryIsReportedInOrder() throws Exception {
     Path q = write("many.kql", "DeviceEvnts | take 1;\nDeviceEvents | where Timestamp > 1 | extend n = strlen(1, 2) | summarize countt()\n");
-    Run r = run("", "check", q.toString());
+    Run r = runWithInput("", "check", q.toString());
     assertEquals(Main.EXIT_DATA_ERR, r.exit());
     List<String> codes = r.out().lines().filter(l -> l.startsWith(q.toString()))
         .map(l -> l.replaceAll(".*: error (KQL\\d+):.*", "$1")).toList();
@@ -87,15 +65,15 @@ class CheckCommandTest {
   @Test
   void syntaxErrorsAreReportedToo() throws Exception {
     Path q = write("syntax.kql", "DeviceEvents | where (Timestamp > ago(1d)\n");
-    Run r = run("", "check", q.toString());
+    Run r = runWithInput("", "check", q.toString());
     assertEquals(Main.EXIT_DATA_ERR, r.exit());
     assertTrue(r.out().matches("(?s).*syntax\\.kql:\\d+:\\d+: error KQL1\\d{3}: .*"), r.out());
   }
 
   @Test
   void missingFileAndNoFilesAreUsageErrors() {
-    assertEquals(Main.EXIT_USAGE, run("", "check", dir.resolve("nope.kql").toString()).exit());
-    assertEquals(Main.EXIT_USAGE, run("", "check").exit());
+    assertEquals(Main.EXIT_USAGE, runWithInput("", "check", dir.resolve("nope.kql").toString()).exit());
+    assertEquals(Main.EXIT_USAGE, runWithInput("", "check").exit());
   }
 
   @Test
@@ -105,9 +83,9 @@ class CheckCommandTest {
          "functions": [{"name": "BigTransfers", "parameters": "(min:long)", "body": "{ MyLogs | where Bytes > min }"}]}
         """);
     Path q = write("custom.kql", "BigTransfers(1000) | summarize total = sum(Bytes) by Host\n");
-    Run r = run("", "check", "--schema", schema.toString(), q.toString());
+    Run r = runWithInput("", "check", "--schema", schema.toString(), q.toString());
     assertEquals(Main.EXIT_OK, r.exit(), r.out() + r.err());
-    Run jl = run("{\"id\":\"1\",\"query\":\"BigTransfers(1000) | summarize total = sum(Bytes) by Host\"}\n",
+    Run jl = runWithInput("{\"id\":\"1\",\"query\":\"BigTransfers(1000) | summarize total = sum(Bytes) by Host\"}\n",
         "check", "--jsonl", "--schema", schema.toString());
     Map<?, ?> line = (Map<?, ?>) Json.parse(jl.out().strip());
     assertEquals(Json.parse("[{\"name\":\"Host\",\"type\":\"string\"},{\"name\":\"total\",\"type\":\"long\"}]"),
@@ -118,7 +96,7 @@ class CheckCommandTest {
   void malformedSchemaFileIsADataError() throws Exception {
     Path schema = write("bad.json", "{\"tables\": {\"T\": [ {\"name\": \"a\", \"type\": \"nosuchtype\"} ]}}");
     Path q = write("q.kql", "print 1\n");
-    Run r = run("", "check", "--schema", schema.toString(), q.toString());
+    Run r = runWithInput("", "check", "--schema", schema.toString(), q.toString());
     assertEquals(Main.EXIT_DATA_ERR, r.exit());
     assertTrue(r.err().contains("bad schema file"), r.err());
   }
@@ -133,7 +111,7 @@ class CheckCommandTest {
         "{\"id\":\"b\",\"query\":\"DeviceEvents | where Foo == 1\"}",
         "{\"id\":\"c\",\"query\":\"print x = 1 +\"}",
         "{\"id\":\"d\",\"query\":\"print toscalar(print 1)\"}") + "\n";
-    Run r = run(in, "check", "--jsonl");
+    Run r = runWithInput(in, "check", "--jsonl");
     assertEquals(Main.EXIT_OK, r.exit(), r.err());
     List<String> lines = r.out().lines().toList();
     assertEquals(6, lines.size(), r.out());
@@ -192,7 +170,7 @@ class CheckCommandTest {
   @Test
   void ruleFileIsValidatedWithQueryPositionsInTheYamlFile() throws Exception {
     Path rule = write("rule.yaml", RULE_HEAD + "  | where ProcesCommandLine has 'x'\n");
-    Run r = run("", "check", rule.toString());
+    Run r = runWithInput("", "check", rule.toString());
     assertEquals(Main.EXIT_DATA_ERR, r.exit(), r.out() + r.err());
     assertTrue(r.out().startsWith(rule + ":11:11: error KQL2002: "), r.out());
     assertTrue(r.out().contains("did you mean 'ProcessCommandLine'?"), r.out());
@@ -201,12 +179,12 @@ class CheckCommandTest {
   @Test
   void cleanRuleFilePassesAndBadTacticIsAnError() throws Exception {
     Path ok = write("ok.yaml", RULE_HEAD + "  | take 1\n");
-    Run clean = run("", "check", ok.toString());
+    Run clean = runWithInput("", "check", ok.toString());
     assertEquals(Main.EXIT_OK, clean.exit(), clean.out() + clean.err());
     assertTrue(clean.err().contains("1 file checked, no errors"), clean.err());
 
     Path bad = write("bad.yaml", RULE_HEAD.replace("CommandAndControl", "CommandAndContrl") + "  | take 1\n");
-    Run r = run("", "check", bad.toString());
+    Run r = runWithInput("", "check", bad.toString());
     assertEquals(Main.EXIT_DATA_ERR, r.exit(), r.out() + r.err());
     assertTrue(r.out().contains(bad + ":7:10: error KQL3011"), r.out());
   }

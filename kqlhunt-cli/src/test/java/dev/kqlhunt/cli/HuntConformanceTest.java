@@ -1,10 +1,10 @@
 package dev.kqlhunt.cli;
 
-import static dev.kqlhunt.cli.HuntFixtures.run;
+import static dev.kqlhunt.cli.CliRun.run;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.kqlhunt.cli.HuntFixtures.Run;
+import dev.kqlhunt.cli.CliRun.Run;
 import dev.kqlhunt.json.Json;
 import dev.kqlhunt.sample.SampleDataset;
 import java.nio.file.Files;

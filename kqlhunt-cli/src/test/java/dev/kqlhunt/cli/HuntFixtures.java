@@ -2,8 +2,6 @@ package dev.kqlhunt.cli;
 
 import dev.kqlhunt.hunt.BundledContent;
 import dev.kqlhunt.sample.JsonLinesRows;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,23 +21,6 @@ import java.util.TreeSet;
 final class HuntFixtures {
   private HuntFixtures() {}
 
-  record Run(int exit, String out, String err) {}
-
-  static Run run(String... args) {
-    PrintStream oldOut = System.out;
-    PrintStream oldErr = System.err;
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
-    try {
-      System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-      System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-      int exit = Main.run(args);
-      return new Run(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-    } finally {
-      System.setOut(oldOut);
-      System.setErr(oldErr);
-    }
-  }
 
   /** Rows as Defender-style JSON lines in {@code file}. */
   static Path writeRows(Path file, List<Map<String, Object>> rows) throws Exception {

@@ -1,9 +1,9 @@
 package dev.kqlhunt.cli;
 
-import static dev.kqlhunt.cli.HuntFixtures.run;
+import static dev.kqlhunt.cli.CliRun.run;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.kqlhunt.cli.HuntFixtures.Run;
+import dev.kqlhunt.cli.CliRun.Run;
 import dev.kqlhunt.json.Json;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,13 +1,13 @@
 package dev.kqlhunt.cli;
 
+import dev.kqlhunt.cli.CliRun.Run;
+import static dev.kqlhunt.cli.CliRun.run;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.kqlhunt.store.Store;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -15,25 +15,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** {@code kqlhunt ingest}, run in-process through {@link Main#run} with stdout/stderr captured. */
 class IngestCommandTest {
-  record Run(int exit, String out, String err) {}
 
   @TempDir Path tmp;
-
-  private static Run run(String... args) {
-    PrintStream oldOut = System.out;
-    PrintStream oldErr = System.err;
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
-    try {
-      System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-      System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-      int exit = Main.run(args);
-      return new Run(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-    } finally {
-      System.setOut(oldOut);
-      System.setErr(oldErr);
-    }
-  }
 
   private Path jsonl(String table, int rows, String... bad) throws IOException {
     StringBuilder sb = new StringBuilder();

@@ -1,5 +1,8 @@
 package dev.kqlhunt.cli;
 
+import dev.kqlhunt.cli.CliRun.Run;
+import static dev.kqlhunt.cli.CliRun.run;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -12,9 +15,6 @@ import dev.kqlhunt.rules.SentinelRule;
 import dev.kqlhunt.rules.exclusions.ExclusionLoader;
 import dev.kqlhunt.rules.exclusions.ExclusionSet;
 import dev.kqlhunt.symbols.SchemaRegistry;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -30,23 +30,6 @@ import org.junit.jupiter.api.io.TempDir;
 class RmmCommandTest {
   @TempDir Path dir;
 
-  private record Run(int exit, String out, String err) {}
-
-  private static Run run(String... args) {
-    PrintStream oldOut = System.out;
-    PrintStream oldErr = System.err;
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
-    try {
-      System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-      System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-      int exit = Main.run(args);
-      return new Run(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-    } finally {
-      System.setOut(oldOut);
-      System.setErr(oldErr);
-    }
-  }
 
   @Test
   void listPrintsEveryToolWithKindsAndConfidence() {
