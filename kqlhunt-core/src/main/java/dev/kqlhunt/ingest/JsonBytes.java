@@ -1,5 +1,6 @@
 package dev.kqlhunt.ingest;
 
+import dev.kqlhunt.json.JsonEscapes;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -329,18 +330,10 @@ public final class JsonBytes {
     if (p + 1 >= end) throw truncated("an escape");
     byte e = b[p + 1];
     p += 2;
-    return switch (e) {
-      case '"' -> '"';
-      case '\\' -> '\\';
-      case '/' -> '/';
-      case 'b' -> '\b';
-      case 'f' -> '\f';
-      case 'n' -> '\n';
-      case 'r' -> '\r';
-      case 't' -> '\t';
-      case 'u' -> readHex4();
-      default -> throw errorAt(p - 1, "invalid escape '\\" + printable(e) + "'");
-    };
+    int simple = JsonEscapes.simple(e);
+    if (simple == JsonEscapes.UNICODE) return readHex4();
+    if (simple == JsonEscapes.INVALID) throw errorAt(p - 1, "invalid escape '\\" + printable(e) + "'");
+    return (char) simple;
   }
 
   private char readHex4() throws JsonSyntaxError {

@@ -1,5 +1,7 @@
 package dev.kqlhunt.ingest;
 
+import dev.kqlhunt.json.JsonEscapes;
+
 import dev.kqlhunt.symbols.ColumnSymbol;
 import dev.kqlhunt.symbols.ScalarType;
 import dev.kqlhunt.symbols.TableSchema;
@@ -383,19 +385,8 @@ public final class JsonRowDecoder {
       if (c == '\\') {
         if (i + 1 >= end) return -1;
         byte e = b[i + 1];
-        int simple = switch (e) {
-          case '"' -> '"';
-          case '\\' -> '\\';
-          case '/' -> '/';
-          case 'b' -> '\b';
-          case 'f' -> '\f';
-          case 'n' -> '\n';
-          case 'r' -> '\r';
-          case 't' -> '\t';
-          case 'u' -> -1;
-          default -> -2;
-        };
-        if (simple == -2) return -1;
+        int simple = JsonEscapes.simple(e);
+        if (simple == JsonEscapes.INVALID) return -1;
         if (simple >= 0) {
           out[o++] = (byte) simple;
           i += 2;

@@ -227,21 +227,13 @@ public final class Json {
     private char readEscape() {
       if (pos >= text.length()) throw error("unterminated escape");
       char c = text.charAt(pos++);
-      return switch (c) {
-        case '"' -> '"';
-        case '\\' -> '\\';
-        case '/' -> '/';
-        case 'b' -> '\b';
-        case 'f' -> '\f';
-        case 'n' -> '\n';
-        case 'r' -> '\r';
-        case 't' -> '\t';
-        case 'u' -> readUnicodeEscape();
-        default -> {
-          pos--;
-          throw error("invalid escape '\\" + printable(c) + "'");
-        }
-      };
+      int simple = JsonEscapes.simple(c);
+      if (simple == JsonEscapes.UNICODE) return readUnicodeEscape();
+      if (simple == JsonEscapes.INVALID) {
+        pos--;
+        throw error("invalid escape '\\" + printable(c) + "'");
+      }
+      return (char) simple;
     }
 
     private char readUnicodeEscape() {
