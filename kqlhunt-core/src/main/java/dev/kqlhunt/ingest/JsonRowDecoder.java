@@ -1,7 +1,6 @@
 package dev.kqlhunt.ingest;
 
 import dev.kqlhunt.json.JsonEscapes;
-
 import dev.kqlhunt.symbols.ColumnSymbol;
 import dev.kqlhunt.symbols.ScalarType;
 import dev.kqlhunt.symbols.TableSchema;
