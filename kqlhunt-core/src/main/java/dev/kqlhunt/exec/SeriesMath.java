@@ -92,21 +92,8 @@ final class SeriesMath {
     return n;
   }
 
-  private static Dynamic real(double d, boolean missing) {
-    return missing ? Dynamic.NULL : Dynamic.of(d);
-  }
-
   private static Object binary(Object[] a, DoubleBinaryOperator f) {
-    int n = length(a);
-    if (n < 0) return null;
-    double[] x = operand(a[0], n);
-    double[] y = operand(a[1], n);
-    List<Dynamic> out = new ArrayList<>(n);
-    for (int i = 0; i < n; i++) {
-      boolean missing = i >= x.length || i >= y.length || Double.isNaN(x[i]) || Double.isNaN(y[i]);
-      out.add(missing ? Dynamic.NULL : real(f.applyAsDouble(x[i], y[i]), false));
-    }
-    return new Dynamic.DynArray(out);
+    return elementwise(a, (x, y) -> Dynamic.of(f.applyAsDouble(x, y)));
   }
 
   private interface Test {
@@ -114,6 +101,15 @@ final class SeriesMath {
   }
 
   private static Object compare(Object[] a, Test t) {
+    return elementwise(a, (x, y) -> Dynamic.of(t.of(Double.compare(x, y))));
+  }
+
+  private interface Element {
+    Dynamic of(double x, double y);
+  }
+
+  /** Applies {@code e} to each pair of elements; a missing or non-numeric element gives null there. */
+  private static Object elementwise(Object[] a, Element e) {
     int n = length(a);
     if (n < 0) return null;
     double[] x = operand(a[0], n);
@@ -121,7 +117,7 @@ final class SeriesMath {
     List<Dynamic> out = new ArrayList<>(n);
     for (int i = 0; i < n; i++) {
       boolean missing = i >= x.length || i >= y.length || Double.isNaN(x[i]) || Double.isNaN(y[i]);
-      out.add(missing ? Dynamic.NULL : Dynamic.of(t.of(Double.compare(x[i], y[i]))));
+      out.add(missing ? Dynamic.NULL : e.of(x[i], y[i]));
     }
     return new Dynamic.DynArray(out);
   }
