@@ -115,6 +115,7 @@ class CatalogBuildTest {
     assertEquals(false, Noise.isGenericTerm("AnyDesk"));
     assertEquals(Confidence.LOW, Noise.processName("mstsc.exe"));
     assertEquals(Confidence.MEDIUM, Noise.processName("AnyDesk.exe"));
+    assertEquals(Confidence.LOW, Noise.processName("InstallShield Setup.exe"));
     assertEquals(Confidence.LOW, Noise.domain("github.com", Confidence.MEDIUM, "komari.dev"));
     assertEquals(Confidence.LOW, Noise.domain("github.com", Confidence.MEDIUM, "github.com"));
     assertEquals(Confidence.LOW, Noise.domain("*.r2.cloudflarestorage.com", Confidence.MEDIUM, ""));

@@ -21,7 +21,11 @@ import java.util.TreeMap;
  *
  * <p>Deduplication: LOLRMM files that describe one product are merged — files whose names are equal
  * once case and punctuation are ignored, plus the renames and duplicates in {@link #SAME_PRODUCT}.
- * Different products of one vendor stay separate even when jischell groups them in one rule.
+ * Different products of one vendor stay separate even when jischell groups them in one rule. A file
+ * that names a vendor rather than a product ({@link #VENDOR_FILES}) gives its facts to the vendor's
+ * products. Last, {@link SharedFacts} lowers the facts of a tool that has none of its own. Where every
+ * LOLRMM file and jischell tool ends up is stated in docs/RMM.md and checked by
+ * {@code CatalogAccountingTest}.
  */
 public final class CatalogBuilder {
   /** LOLRMM files that describe the same product under another or a former name; first is primary. */
@@ -38,7 +42,14 @@ public final class CatalogBuilder {
           List.of("level.yaml", "level.io.yaml", "levelio.yaml"),
           List.of("ninjaone_(formerly_ninjarmm).yaml", "ninjarmm.yaml"),
           List.of("realvnc.yaml", "vnc_connect.yaml"),
-          List.of("splashtop.yaml", "splashtop_remote.yaml"),
+          // Remote Manipulator System is Remote Utilities' name on the Russian market: the same
+          // executables (rutserv.exe), signer (REMOTE UTILITIES PTE. LTD.) and relay (*.internetid.ru).
+          List.of("remote_utilities.yaml", "remote_manipulator_system.yaml"),
+          // Kabuto is the former name of Syncro's agent: Kabuto's file lists only Kabuto.App.Runner.exe
+          // and *.kabuto.io, both in Syncro's file next to KabutoSetup.exe and Kabuto.Service.Runner.exe.
+          List.of("syncro.yaml", "kabuto.yaml"),
+          // "Splashtop (Beta)" lists exactly the executables and domain of Splashtop Remote.
+          List.of("splashtop.yaml", "splashtop_remote.yaml", "splashtopbeta.yaml"),
           List.of("netop_remote_control_(impero_connect).yaml", "netop_remote_control_(aka_impero_connect).yaml",
               "imperoconnect.yaml"),
           List.of("mionet_(wd_anywhere_access).yaml", "mionet_(also_known_as_wd_anywhere_access).yaml"),
@@ -48,6 +59,17 @@ public final class CatalogBuilder {
           List.of("devolutions_remote_desktop_manager.yaml", "remote_desktop_manager_(devolutions).yaml"),
           List.of("pocket_controller_(soti_xsight).yaml", "pocket_controller.yaml"),
           List.of("netviewer.yaml", "netviewer_(gotomeet).yaml"));
+
+  /**
+   * LOLRMM files that name a vendor rather than a product, each fact belonging to one of the vendor's
+   * products that have their own files: vendor file to (product file to the install-path entries it
+   * takes). The vendor file becomes no tool of its own; its facts keep its provenance.
+   */
+  static final Map<String, Map<String, List<String>>> VENDOR_FILES =
+      Map.of(
+          // Royal Apps makes Royal TS (royalts.exe) and Royal Server (royalserver.exe).
+          "royal_apps.yaml",
+          Map.of("royal_ts.yaml", List.of("royalts.exe"), "royal_server.yaml", List.of("royalserver.exe")));
 
   /** Header written at the top of every generated catalog file. */
   static final List<String> HEADER =
@@ -71,11 +93,15 @@ public final class CatalogBuilder {
   /** Builds every tool from the shared folder, sorted by id. */
   static List<RmmTool> build(Path shared) throws IOException {
     Path rmm = shared.resolve("rmm");
-    Map<String, LolrmmEntry> lolrmm = new LinkedHashMap<>();
-    try (var s = Files.list(rmm.resolve("lolrmm/yaml"))) {
-      for (Path p : s.sorted().toList()) {
-        lolrmm.put(p.getFileName().toString(), LolrmmEntry.read(p));
+    Map<String, LolrmmEntry> lolrmm = readLolrmm(shared);
+    Map<String, List<LolrmmEntry>> vendorParts = new HashMap<>();
+    for (Map.Entry<String, Map<String, List<String>>> v : VENDOR_FILES.entrySet()) {
+      LolrmmEntry vendor = lolrmm.remove(v.getKey());
+      if (vendor == null) {
+        throw new IllegalStateException("VENDOR_FILES names a missing LOLRMM file: " + v.getKey());
       }
+      v.getValue().forEach((product, paths) -> vendorParts.computeIfAbsent(product, k -> new ArrayList<>())
+          .add(vendor.part(lolrmm.get(product).name(), paths)));
     }
     Map<String, List<String>> groups = group(lolrmm);
     Map<String, String> groupOfFile = new HashMap<>();
@@ -92,7 +118,10 @@ public final class CatalogBuilder {
     });
     for (Map.Entry<String, List<String>> g : groups.entrySet()) {
       String jTool = jischellOfGroup.get(g.getKey());
-      List<LolrmmEntry> entries = g.getValue().stream().map(lolrmm::get).toList();
+      List<LolrmmEntry> entries = new ArrayList<>(g.getValue().stream().map(lolrmm::get).toList());
+      for (String member : g.getValue()) {
+        entries.addAll(vendorParts.getOrDefault(member, List.of()));
+      }
       List<JischellRule> rules = jTool == null ? List.of() : jischellRules(shared, jTool);
       put(tools, new ToolAssembler(entries, rules, jTool).assemble());
     }
@@ -101,7 +130,18 @@ public final class CatalogBuilder {
         put(tools, new ToolAssembler(List.of(), jischellRules(shared, j.getKey()), j.getKey()).assemble());
       }
     }
-    return List.copyOf(tools.values());
+    return SharedFacts.apply(List.copyOf(tools.values()));
+  }
+
+  /** Every LOLRMM file, by file name, in file-name order. */
+  static Map<String, LolrmmEntry> readLolrmm(Path shared) throws IOException {
+    Map<String, LolrmmEntry> lolrmm = new LinkedHashMap<>();
+    try (var s = Files.list(shared.resolve("rmm/lolrmm/yaml"))) {
+      for (Path p : s.sorted().toList()) {
+        lolrmm.put(p.getFileName().toString(), LolrmmEntry.read(p));
+      }
+    }
+    return lolrmm;
   }
 
   private static void put(TreeMap<String, RmmTool> tools, RmmTool tool) {

@@ -27,7 +27,16 @@ final class Curated {
       "x2go", new Facts("X2Go project (wiki.x2go.org, code.x2go.org releases): the X2Go Client for Windows and Linux",
           List.of("x2goclient.exe", "x2goclient")),
       "xrdp", new Facts("xrdp project (github.com/neutrinolabs/xrdp): its server and session-manager daemons",
-          List.of("xrdp", "xrdp-sesman")));
+          List.of("xrdp", "xrdp-sesman")),
+      "terminals", new Facts("Terminals project (github.com/Terminals-Origin/Terminals, the site LOLRMM names):"
+          + " Source/Terminals/Terminals.csproj builds the Windows executable assembly 'Terminals'",
+          List.of("Terminals.exe")),
+      "chicken-of-the-vnc", new Facts("Chicken of the VNC (github.com/flit/cotvnc, the site LOLRMM names):"
+          + " Resources/Info.plist, CFBundleExecutable 'Chicken of the VNC' (the macOS process name)",
+          List.of("Chicken of the VNC")),
+      "synergy", new Facts("Synergy (github.com/symless/synergy): extra/cmake/Synergy.cmake names the binaries"
+          + " after the project, 'synergy-core' for the keyboard and mouse sharing core",
+          List.of("synergy-core.exe", "synergy-core")));
 
   /** The curated facts of the tool {@code id}; empty for most tools. */
   static List<Indicator> facts(String id) {

@@ -72,6 +72,19 @@ record LolrmmEntry(
         field(map(root.get("CodeSigning")).get("certificates"), "signer_name"));
   }
 
+  /**
+   * The part of a vendor's file that describes one of its products: the given install-path entries
+   * (which must be in this file) and the signers, under the product's name so that the vendor's
+   * name does not become an alias of several tools. Provenance stays this file.
+   */
+  LolrmmEntry part(String productName, List<String> paths) {
+    if (!installationPaths.containsAll(paths)) {
+      throw new IllegalStateException(file + " does not list " + paths);
+    }
+    return new LolrmmEntry(file, productName, category, website, supportedOs, capabilities, List.of(),
+        List.copyOf(paths), List.of(), List.of(), List.of(), List.of(), List.of(), signers);
+  }
+
   private static Map<?, ?> map(Object o) {
     return o instanceof Map<?, ?> m ? m : Map.of();
   }

@@ -30,7 +30,9 @@ final class Noise {
           // those names; sysdiag.exe is Huorong's antivirus; WinRing0 is a hardware-access driver
           // that many monitoring tools install (listed for Atera).
           "upload", "recycler", "closeapp", "httpget", "httppush", "appcore", "rhost", "pservice",
-          "rdesktop", "tsclient", "sysdiag", "winring0_1_2_0");
+          "rdesktop", "tsclient", "sysdiag", "winring0_1_2_0",
+          // The default name of every InstallShield-built installer (listed for ManageEngine).
+          "installshield setup");
 
   /** Windows binaries that every host runs: never evidence of a third-party tool. */
   static final Set<String> WINDOWS_BINARIES =
