@@ -13,7 +13,7 @@ import java.util.Objects;
  */
 final class BlockCache {
   /** What is cached of one column of one segment, or of the segment itself ({@code column} -1). */
-  enum Part { FOOTER, NULLS, DICTIONARY, DATA, CODES }
+  enum Part { FOOTER, NULLS, DICTIONARY, DATA, CODES, POSTINGS }
 
   record Key(String file, long footerCrc, int column, Part part) {
     Key {

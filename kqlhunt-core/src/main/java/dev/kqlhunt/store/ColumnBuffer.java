@@ -10,8 +10,12 @@ import java.util.Arrays;
  * a buffered row costs a few bytes per column, not a boxed value. Single-threaded.
  */
 abstract sealed class ColumnBuffer {
-  /** One encoded column: its stats and its three blocks (an absent block is an empty array). */
-  record Encoded(ColumnStats stats, byte[] nulls, byte[] dictionary, byte[] data) {}
+  /** One encoded column: its stats and its four blocks (an absent block is an empty array). */
+  record Encoded(ColumnStats stats, byte[] nulls, byte[] dictionary, byte[] data, byte[] postings) {
+    Encoded(ColumnStats stats, byte[] nulls, byte[] dictionary, byte[] data) {
+      this(stats, nulls, dictionary, data, new byte[0]);
+    }
+  }
 
   final String name;
   final ScalarType type;
@@ -327,7 +331,9 @@ abstract sealed class ColumnBuffer {
       byte[] packed = BitPacking.packInts(codes, size, width);
       data.bytes(packed, 0, packed.length);
       ColumnStats stats = new ColumnStats(name, type, nullCount, dictionary.size(), false, 0, 0);
-      return new Encoded(stats, encodeNulls(), dict.toArray(), data.toArray());
+      byte[] postings = type == ScalarType.STRING && Postings.wanted(size, dictionary.size())
+          ? Postings.encode(codes, size, dictionary.size()) : new byte[0];
+      return new Encoded(stats, encodeNulls(), dict.toArray(), data.toArray(), postings);
     }
 
     @Override

@@ -42,6 +42,11 @@ final class SegmentData implements AutoCloseable {
     return new BlockCache.Key(meta.file(), meta.footerCrc(), column, part);
   }
 
+  /** The cache key of a segment's footer: present when the segment was read before. */
+  static BlockCache.Key footerKey(SegmentMeta meta) {
+    return new BlockCache.Key(meta.file(), meta.footerCrc(), -1, BlockCache.Part.FOOTER);
+  }
+
   SegmentFile.Footer footer() throws IOException {
     if (footer == null) {
       BlockCache.Key k = key(-1, BlockCache.Part.FOOTER);
@@ -63,15 +68,83 @@ final class SegmentData implements AutoCloseable {
     return footer().columns().get(column);
   }
 
-  /** The checked data block of a column: a little-endian view of the mapped file (absolute reads only). */
-  ByteBuffer data(int column) throws IOException {
-    BlockCache.Key k = key(column, BlockCache.Part.DATA);
-    ByteBuffer b = (ByteBuffer) cache.get(k);
+  /** How many times smaller the lists to read must be than the code block for postings to be used. */
+  static final int POSTINGS_ADVANTAGE = 4;
+
+  private CheckedBlock postings(int column) throws IOException {
+    BlockCache.Key k = key(column, BlockCache.Part.POSTINGS);
+    CheckedBlock b = (CheckedBlock) cache.get(k);
     if (b == null) {
-      b = reader().mappedBlock(column, 2);
-      cache.put(k, b, 64L + b.limit());
+      b = reader().checkedBlock(column, 3);
+      cache.put(k, b, 64L + b.length());
     }
     return b;
+  }
+
+  private CheckedBlock dataBlock(int column) throws IOException {
+    BlockCache.Key k = key(column, BlockCache.Part.DATA);
+    CheckedBlock b = (CheckedBlock) cache.get(k);
+    if (b == null) {
+      b = reader().checkedBlock(column, 2);
+      cache.put(k, b, 64L + b.length());
+    }
+    return b;
+  }
+
+  /** The data block of a column, wholly checked: a little-endian view of the mapped file (absolute reads only). */
+  ByteBuffer data(int column) throws IOException {
+    return dataBlock(column).all();
+  }
+
+  /**
+   * The data block of a column with only the bytes of rows {@code positions[0..count)} (ascending)
+   * checked, and its header: the view the {@code ColumnDecoder.*At} decoders read. Other bytes of it
+   * must not be read. What a row's bytes are follows the layouts of {@link SegmentFile}; a bit-packed
+   * value is read as up to 9 bytes from the byte holding its first bit.
+   */
+  ByteBuffer dataAt(int column, int[] positions, int count) throws IOException {
+    CheckedBlock b = dataBlock(column);
+    int header;
+    int width;
+    switch (stats(column).type()) {
+      case INT, LONG, DATETIME, TIMESPAN -> {
+        if (b.length() < 9) return b.all(); // the decoder reports the bad size
+        header = 9;
+        width = b.range(0, 9).get(8) & 0xFF;
+      }
+      case STRING, DYNAMIC -> {
+        if (b.length() < 1) return b.all();
+        header = 1;
+        width = b.range(0, 1).get(0) & 0xFF;
+      }
+      case REAL -> {
+        header = 0;
+        width = 64;
+      }
+      case BOOL -> {
+        header = 0;
+        width = 1;
+      }
+      default -> {
+        return b.all();
+      }
+    }
+    if (width > 64) return b.all(); // the decoder reports the bad width
+    if (count > 1) {
+      long first = header + (((long) positions[0] * width) >>> 3);
+      long last = header + (((long) positions[count - 1] * width) >>> 3) + 9;
+      b.prefetch((int) Math.min(first, Integer.MAX_VALUE), (int) Math.min(last, Integer.MAX_VALUE));
+    }
+    ByteBuffer view = null;
+    long lastEnd = -1;
+    for (int k = 0; k < count; k++) {
+      long from = header + (((long) positions[k] * width) >>> 3);
+      if (from + 9 <= lastEnd) continue;
+      long to = Math.min(from + 9, b.length());
+      view = b.range((int) Math.min(from, Integer.MAX_VALUE), (int) to);
+      lastEnd = to;
+    }
+    return view == null ? b.range(0, header) : view;
   }
 
   /** The null bitmap words of a column, or null when it has no nulls. */
@@ -123,6 +196,14 @@ final class SegmentData implements AutoCloseable {
   int select(int column, boolean[] verdicts, int[] out) throws IOException {
     BlockCache.Key k = key(column, BlockCache.Part.CODES);
     int[] codes = (int[]) cache.get(k);
+    if (codes == null && footer().blocks().get(column)[3].present()) {
+      // The postings of the matching entries, when they are much smaller than the packed codes.
+      CheckedBlock postings = postings(column);
+      long bytes = Postings.listBytes(postings, verdicts);
+      if (bytes >= 0 && bytes * POSTINGS_ADVANTAGE < footer().blocks().get(column)[2].length()) {
+        return Postings.select(postings, verdicts, rows(), out, name());
+      }
+    }
     if (codes == null && cache.get(key(column, BlockCache.Part.DATA)) != null) codes = codes(column);
     // A heap copy of the packed codes scans faster than the mapped view and costs little (width bits a row).
     if (codes == null) return ColumnDecoder.selectCodes(ColumnDecoder.bytes(data(column)), rows(), verdicts, out, name());
@@ -143,7 +224,7 @@ final class SegmentData implements AutoCloseable {
       for (int i = 0; i < count; i++) out[i] = all[positions[i]];
       return out;
     }
-    return ColumnDecoder.codesAt(data(column), rows(), entries(column), positions, count, name());
+    return ColumnDecoder.codesAt(dataAt(column, positions, count), rows(), entries(column), positions, count, name());
   }
 
   @Override

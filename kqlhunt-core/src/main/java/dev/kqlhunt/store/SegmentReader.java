@@ -27,7 +27,7 @@ import java.util.function.Predicate;
 
 /**
  * An open segment (format in {@link SegmentFile}): its footer is read and checked on open; columns
- * are read on demand, each block checked against its CRC32. Blocks come from a read-only memory
+ * are read on demand, each chunk of a block checked against its CRC32 before use. Blocks come from a read-only memory
  * mapping of the file, made on the first block asked for (a file over 2 GiB falls back to positional
  * reads); the mapping outlives {@link #close} for as long as views of it are reachable. Mapping relies
  * on segments being immutable: a segment file truncated while mapped would fail with an {@code
@@ -182,28 +182,37 @@ public final class SegmentReader implements AutoCloseable {
   }
 
   /**
-   * Block {@code kind} (0 nulls, 1 dictionary, 2 data) of the column at footer index {@code column},
-   * checked against its CRC32, as a heap copy; empty when absent.
+   * Block {@code kind} (0 nulls, 1 dictionary, 2 data, 3 postings) of the column at footer index {@code column},
+   * checked against its CRC32s, as a heap copy; empty when absent.
    */
   byte[] block(int column, int kind) throws IOException {
-    ByteBuffer b = mappedBlock(column, kind);
-    byte[] out = new byte[b.remaining()];
+    ByteBuffer b = checkedBlock(column, kind).all();
+    byte[] out = new byte[b.limit()];
     b.get(0, out);
     return out;
   }
 
   /**
-   * Block {@code kind} of the column at footer index {@code column}, checked against its CRC32, as a
-   * little-endian view of the memory-mapped file (no copy; the mapping lives as long as the view);
-   * empty when absent. Mapping spares the copy into the heap, which was most of a cold scan's time.
+   * Block {@code kind} of the column at footer index {@code column}, to be checked chunk by chunk as
+   * it is used: a view of the memory-mapped file (no copy; the mapping lives as long as the view), or
+   * of a heap copy when the file is not mapped. Absent blocks are empty. Mapping spares the copy into
+   * the heap, which was most of a cold scan's time.
    */
-  ByteBuffer mappedBlock(int column, int kind) throws IOException {
+  CheckedBlock checkedBlock(int column, int kind) throws IOException {
     SegmentFile.BlockRef ref = footer.blocks().get(column)[kind];
-    if (!ref.present()) return ByteBuffer.allocate(0).order(ByteOrder.LITTLE_ENDIAN);
-    if (stats != null) stats.block(footer.columns().get(column).name(), kind, ref.length());
+    String columnName = footer.columns().get(column).name();
+    if (!ref.present()) return new CheckedBlock(ByteBuffer.allocate(0), ref, name, columnName, kind, stats);
+    if (stats != null) stats.block(columnName, kind);
     ByteBuffer file = mapped();
-    if (file == null) return ByteBuffer.wrap(SegmentFile.readChecked(channel, ref, name)).order(ByteOrder.LITTLE_ENDIAN);
-    return SegmentFile.mappedChecked(file, ref, name);
+    ByteBuffer view;
+    if (file == null) {
+      view = ByteBuffer.wrap(SegmentFile.readUnchecked(channel, ref, name));
+    } else if (ref.offset() + ref.length() > file.capacity()) {
+      throw new CorruptStoreException(name + ": block at offset " + ref.offset() + " beyond the end of the file");
+    } else {
+      view = file.slice((int) ref.offset(), ref.length());
+    }
+    return new CheckedBlock(view, ref, name, columnName, kind, stats);
   }
 
   /** The whole file mapped read-only, or null when it is too large for one mapping (then blocks are read). */

@@ -153,7 +153,7 @@ final class SegmentScan {
   }
 
   private int range(int column, ScanRequest.Range r, int[] positions, int count) throws IOException {
-    long[] values = ColumnDecoder.longsAt(data.data(column), data.rows(), positions, count, data.name());
+    long[] values = ColumnDecoder.longsAt(data.dataAt(column, positions, count), data.rows(), positions, count, data.name());
     long[] nulls = data.nullWords(column);
     long low = r.low();
     long high = r.high();
@@ -182,13 +182,13 @@ final class SegmentScan {
     return switch (s.type()) {
       case INT, LONG, DATETIME, TIMESPAN -> new ColumnPart.Longs(positions == null
           ? ColumnDecoder.longs(ColumnDecoder.bytes(data.data(i)), rows, name)
-          : ColumnDecoder.longsAt(data.data(i), rows, positions, count, name), nulls);
+          : ColumnDecoder.longsAt(data.dataAt(i, positions, count), rows, positions, count, name), nulls);
       case REAL -> new ColumnPart.Doubles(positions == null
           ? ColumnDecoder.doubles(ColumnDecoder.bytes(data.data(i)), rows, name)
-          : ColumnDecoder.doublesAt(data.data(i), rows, positions, count, name), nulls);
+          : ColumnDecoder.doublesAt(data.dataAt(i, positions, count), rows, positions, count, name), nulls);
       case BOOL -> new ColumnPart.Bools(positions == null
           ? ColumnDecoder.bools(ColumnDecoder.bytes(data.data(i)), rows, name)
-          : ColumnDecoder.boolsAt(data.data(i), rows, positions, count, name), nulls);
+          : ColumnDecoder.boolsAt(data.dataAt(i, positions, count), rows, positions, count, name), nulls);
       case STRING -> new ColumnPart.Strings(positions == null ? data.codes(i) : data.codesAt(i, positions, count),
           data.dictionary(i));
       case DYNAMIC -> new ColumnPart.Dynamics(positions == null ? data.codes(i) : data.codesAt(i, positions, count),

@@ -25,9 +25,36 @@ final class SegmentWork {
 
   private SegmentWork() {}
 
+  /**
+   * Threads of a scan that reads segments not in the cache: waiting on the disk, not the CPU
+   * (system property {@code kqlhunt.store.ioThreads}, default 8).
+   */
+  static final int IO_THREADS = Math.max(1, Integer.getInteger("kqlhunt.store.ioThreads", 8));
+
+  /**
+   * Helpers of scans that will read from segment files: daemon threads beyond the cores, because a
+   * page-cache-cold scan waits on one read at a time per thread, and reads in flight together cost
+   * about as much as one.
+   */
+  private static final java.util.concurrent.ExecutorService IO_POOL = java.util.concurrent.Executors.newCachedThreadPool(r -> {
+    Thread t = new Thread(r, "kqlhunt-segment-io");
+    t.setDaemon(true);
+    return t;
+  });
+
   /** {@code job} of every segment {@code 0..count)}; {@code results[i]} is segment i's. */
   static <T> void run(int count, boolean parallel, Job<T> job, T[] results) {
-    int threads = parallel ? Math.max(1, Math.min(count, Runtime.getRuntime().availableProcessors())) : 1;
+    run(count, parallel, false, job, results);
+  }
+
+  /**
+   * As above; {@code io}: the jobs will read segment files (nothing cached), so up to {@link
+   * #IO_THREADS} threads overlap their reads, whatever the row count.
+   */
+  static <T> void run(int count, boolean parallel, boolean io, Job<T> job, T[] results) {
+    int cores = Runtime.getRuntime().availableProcessors();
+    int threads = io ? Math.max(1, Math.min(count, Math.max(cores, IO_THREADS)))
+        : parallel ? Math.max(1, Math.min(count, cores)) : 1;
     AtomicInteger next = new AtomicInteger();
     AtomicReference<Throwable> failure = new AtomicReference<>();
     int helpers = threads - 1;
@@ -37,7 +64,7 @@ final class SegmentWork {
     for (int h = 0; h < helpers; h++) {
       AtomicInteger state = new AtomicInteger();
       states[h] = state;
-      ForkJoinPool.commonPool().execute(() -> {
+      (io ? IO_POOL : ForkJoinPool.commonPool()).execute(() -> {
         if (!state.compareAndSet(0, 1)) return;
         try {
           drain(next, count, job, results, failure);
@@ -60,7 +87,7 @@ final class SegmentWork {
     Throwable t = failure.get();
     if (t instanceof RuntimeException r) throw r;
     if (t instanceof Error e) throw e;
-    if (t instanceof java.io.IOException io) throw new java.io.UncheckedIOException(io);
+    if (t instanceof java.io.IOException x) throw new java.io.UncheckedIOException(x);
     if (t != null) throw new IllegalStateException(t);
   }
 

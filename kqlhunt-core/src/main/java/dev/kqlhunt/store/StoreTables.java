@@ -18,7 +18,7 @@ import java.util.function.Predicate;
  * rows are materialised ({@link ScanResults}). Blocks and decoded columns are kept in a cache
  * bounded by bytes ({@link BlockCache}), so a repeated query reads nothing from disk.
  *
- * <p>Every block read is checked against its CRC32: damage surfaces as {@link CorruptStoreException}
+ * <p>Every chunk of a block read is checked against its CRC32 before use: damage surfaces as {@link CorruptStoreException}
  * (I/O failures as {@link UncheckedIOException}), never as data. Thread-safe.
  */
 public final class StoreTables implements DataSource {
@@ -96,7 +96,9 @@ public final class StoreTables implements DataSource {
     long rows = 0;
     for (SegmentMeta s : segments) rows += s.rows();
     SegmentScan.Result[] results = new SegmentScan.Result[segments.size()];
-    SegmentWork.run(segments.size(), rows >= parallelRows, i -> {
+    // Segments not in the cache are read from their files: overlap the reads (see SegmentWork).
+    boolean io = !segments.isEmpty() && cache.get(SegmentData.footerKey(segments.get(0))) == null;
+    SegmentWork.run(segments.size(), rows >= parallelRows, io && rows >= parallelRows, i -> {
       try (SegmentData data = new SegmentData(store, segments.get(i), cache, stats)) {
         return new SegmentScan(data).run(request.ranges(), request.strings(), columns);
       }

@@ -15,7 +15,9 @@
  * and dictionaries (a string condition no dictionary entry meets skips the segment before any code is
  * read), rows chosen over codes and values ({@code SegmentScan}), and only the requested columns of the
  * surviving rows decoded (late materialisation, {@code ScanResults}). Segment files are memory-mapped;
- * every block used is still checked against its CRC32. Checked blocks, dictionaries and decoded code
+ * every byte used is checked first, against the CRC32 of its 4 KiB chunk ({@code CheckedBlock}), so
+ * a few surviving rows read a few chunks; a selective condition on a small-dictionary string column
+ * reads the postings of its matching entries instead of every row's code ({@code Postings}). Checked blocks, dictionaries and decoded code
  * arrays of columns scanned repeatedly are kept in a cache bounded by bytes ({@code BlockCache}), so a
  * repeated query opens no file and reads no block. Scans of 200,000 rows or more use every core, one
  * segment per thread at a time, results in segment order ({@code SegmentWork}). {@link
@@ -26,7 +28,7 @@
  * never null (a missing string is empty, as in Kusto); every other type keeps nulls in a bitmap.
  *
  * <p>Crash safety: a segment is invisible until a manifest lists it; a manifest is written to a
- * temporary file, forced, renamed and its directory forced. Every block and footer carries a CRC32,
+ * temporary file, forced, renamed and its directory forced. Every 4 KiB chunk of a block and every footer carries a CRC32,
  * the manifest a CRC32 of its text, so damage is detected on read ({@link
  * dev.kqlhunt.store.CorruptStoreException}), never returned as data.
  */
