@@ -18,7 +18,7 @@ final class DictionaryCache {
   private final Map<StringDictionary, Map<String, TableRouter.Verdicts>> byDictionary = new WeakHashMap<>();
   private final Map<StringVector, int[]> counts = new WeakHashMap<>();
 
-  /** Rows per code of {@code vector} (also immutable), counted once. */
+  /** Estimated rows per code of {@code vector} (also immutable), counted once. */
   synchronized int[] counts(StringVector vector) {
     return counts.computeIfAbsent(vector, TableRouter::countCodes);
   }

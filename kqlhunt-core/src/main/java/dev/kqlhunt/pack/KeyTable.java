@@ -40,20 +40,28 @@ final class KeyTable {
     return keys[id];
   }
 
-  /** The id of the key spelled by {@code chars[0..length)} (whose {@link #hash} is {@code hash}), or -1. */
-  int find(char[] chars, int length, int hash) {
+  /** Whether some key may have {@code length} chars (a cheap test before folding a whole value). */
+  boolean hasLength(int length) {
+    return (lengths & (1L << Math.min(63, length))) != 0;
+  }
+
+  /**
+   * The id of the key spelled by {@code chars[from..from+length)} (whose {@link #hash} is {@code
+   * hash}), or -1.
+   */
+  int find(char[] chars, int from, int length, int hash) {
     if ((lengths & (1L << Math.min(63, length))) == 0) return -1;
     int i = hash & mask;
     while (true) {
       String s = slots[i];
       if (s == null) return -1;
-      if (s.length() == length && equal(s, chars, length)) return ids[i];
+      if (s.length() == length && equal(s, chars, from, length)) return ids[i];
       i = (i + 1) & mask;
     }
   }
 
-  private static boolean equal(String s, char[] chars, int length) {
-    for (int k = 0; k < length; k++) if (s.charAt(k) != chars[k]) return false;
+  private static boolean equal(String s, char[] chars, int from, int length) {
+    for (int k = 0; k < length; k++) if (s.charAt(k) != chars[from + k]) return false;
     return true;
   }
 

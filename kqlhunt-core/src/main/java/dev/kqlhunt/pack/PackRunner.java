@@ -147,7 +147,8 @@ public final class PackRunner {
         mine.put(use.getKey(), table);
         anyWhole = true;
       } else {
-        mine.put(use.getKey(), narrow(table, use.getValue().columns()).gather(positions.raw(), positions.size()));
+        Table narrowed = narrow(table, use.getValue().columns()).gather(positions.raw(), positions.size());
+        mine.put(use.getKey(), Compacted.recoded(narrowed));
         rows += positions.size();
       }
     }

@@ -122,7 +122,7 @@ final class TableRouter {
     Alt.AnyOf best = null;
     long bestCost = Long.MAX_VALUE;
     for (Alt.AnyOf o : costed) {
-      long cost = 0; // rows the option routes (an upper bound when alternatives overlap)
+      long cost = 0; // rows the option routes (estimated; an upper bound when alternatives overlap)
       for (Alt a : o.alts()) {
         Column c = columns.get(a.column());
         cost += c.rows(c.codes(a));
@@ -146,11 +146,20 @@ final class TableRouter {
     return max;
   }
 
-  /** Rows per dictionary code of {@code vector}. */
+  /** Rows sampled per code: about this many, evenly spaced, estimate the rows per code. */
+  private static final int SAMPLED_ROWS = 1 << 16;
+
+  /**
+   * Estimated rows per dictionary code of {@code vector}: one row in {@code n / 65,536} is counted and
+   * the counts scaled, so costing an option reads 65,536 codes, not every row (only the choice
+   * between options depends on it, never a result).
+   */
   static int[] countCodes(StringVector vector) {
     int[] counts = new int[vector.dictionary().size()];
     int[] raw = vector.rawCodes();
-    for (int r = 0, n = vector.size(); r < n; r++) counts[raw[r]]++;
+    int n = vector.size();
+    int stride = Math.max(1, n / SAMPLED_ROWS);
+    for (int r = 0; r < n; r += stride) counts[raw[r]] += stride;
     return counts;
   }
 
@@ -174,7 +183,7 @@ final class TableRouter {
    */
   static final class Verdicts {
     private static final IntList NONE = new IntList(1);
-    /** Dictionaries at least this large are tokenised on two threads. */
+    /** Dictionaries at least this large are tokenised in two halves on the common pool. */
     private static final int PARALLEL_ENTRIES = 50_000;
     final StringDictionary dictionary;
     final Set<String> termKeys = new HashSet<>();
@@ -263,7 +272,7 @@ final class TableRouter {
 
     /**
      * One tokenisation of every entry for all the pack's keys on this column (no allocation per term);
-     * a large dictionary is split in two halves tokenised on two threads, lists concatenated in order.
+     * a large dictionary is split in two halves tokenised on the common pool, lists concatenated in order.
      */
     private void index() {
       // Keys are registered before any lookup; a later run of the same pack registers the same keys.
@@ -276,21 +285,23 @@ final class TableRouter {
       KeyTable terms = new KeyTable(termKeys);
       KeyTable exact = new KeyTable(exactKeys);
       int n = dictionary.size();
-      int half = n >= PARALLEL_ENTRIES ? n / 2 : n;
-      IntList[][] second = new IntList[2][];
-      java.util.concurrent.ForkJoinTask<?> other = half == n ? null
-          : java.util.concurrent.ForkJoinTask.adapt(() -> {
-              second[0] = new IntList[terms.size()];
-              second[1] = new IntList[exact.size()];
-              tokenise(half, n, terms, exact, second[0], second[1]);
-            }).fork();
-      IntList[] termLists = new IntList[terms.size()];
-      IntList[] exactLists = new IntList[exact.size()];
-      tokenise(0, half, terms, exact, termLists, exactLists);
-      if (other != null) {
-        other.join();
-        concat(termLists, second[0]);
-        concat(exactLists, second[1]);
+      // Two halves: 28 chunks of 16,384 entries measured slower on the 2-core machine (more lists to
+      // allocate and concatenate), though they balance better when the other thread is busy.
+      int chunks = n >= PARALLEL_ENTRIES ? 2 : 1;
+      int size = n / chunks + 1;
+      IntList[][] termChunks = new IntList[chunks][];
+      IntList[][] exactChunks = new IntList[chunks][];
+      java.util.stream.IntStream range = java.util.stream.IntStream.range(0, chunks);
+      (chunks > 1 ? range.parallel() : range).forEach(k -> {
+        termChunks[k] = new IntList[terms.size()];
+        exactChunks[k] = new IntList[exact.size()];
+        tokenise(Math.min(n, k * size), Math.min(n, (k + 1) * size), terms, exact, termChunks[k], exactChunks[k]);
+      });
+      IntList[] termLists = termChunks[0];
+      IntList[] exactLists = exactChunks[0];
+      for (int k = 1; k < chunks; k++) {
+        concat(termLists, termChunks[k]);
+        concat(exactLists, exactChunks[k]);
       }
       for (int id = 0; id < termLists.length; id++) if (termLists[id] != null) termCodes.put(terms.key(id), termLists[id]);
       for (int id = 0; id < exactLists.length; id++) if (exactLists[id] != null) exactCodes.put(exact.key(id), exactLists[id]);
@@ -309,35 +320,52 @@ final class TableRouter {
 
     /** Looks up the keys of entries {@code [from, to)}; appends codes (ascending) to the lists by key id. */
     private void tokenise(int from, int to, KeyTable terms, KeyTable exact, IntList[] termLists, IntList[] exactLists) {
-      char[] buffer = new char[64];
+      // The entry is copied to a char array first (for a Latin-1 string one vectorised inflate): the
+      // loops then index an array, not String.charAt with its coder and bounds checks per char.
+      char[] chars = new char[64];
+      char[] folded = new char[64];
+      char[] asciiFold = Terms.ASCII_TERM_FOLD;
+      boolean anyTerms = terms.size() > 0;
       for (int code = from; code < to; code++) {
         String value = dictionary.get(code);
         int n = value.length();
-        if (buffer.length < n) buffer = new char[n * 2];
-        if (exact.size() > 0) {
+        if (chars.length < n) {
+          chars = new char[n * 2];
+          folded = new char[n * 2];
+        }
+        value.getChars(0, n, chars, 0);
+        if (exact.hasLength(n)) {
           int h = 0;
           for (int i = 0; i < n; i++) {
-            char f = Terms.fold(value.charAt(i));
-            buffer[i] = f;
+            char f = Terms.fold(chars[i]);
+            folded[i] = f;
             h = KeyTable.step(h, f);
           }
-          int id = exact.find(buffer, n, KeyTable.spread(h));
+          int id = exact.find(folded, 0, n, KeyTable.spread(h));
           if (id >= 0) add(exactLists, id, code);
         }
-        if (terms.size() == 0) continue;
-        int length = 0;
+        if (!anyTerms) continue;
+        // Terms are folded in place; each is looked up where it ends.
+        int start = 0;
         int h = 0;
-        for (int i = 0; i <= n; i++) {
-          char f = i < n ? Terms.termFold(value.charAt(i)) : 0;
+        for (int i = 0; i < n; i++) {
+          char c = chars[i];
+          char f = c < 128 ? asciiFold[c] : Terms.termFold(c);
           if (f != 0) {
-            buffer[length++] = f;
+            chars[i] = f;
             h = KeyTable.step(h, f);
-          } else if (length > 0) {
-            int id = terms.find(buffer, length, KeyTable.spread(h));
-            if (id >= 0) add(termLists, id, code);
-            length = 0;
+          } else {
+            if (i > start) {
+              int id = terms.find(chars, start, i - start, KeyTable.spread(h));
+              if (id >= 0) add(termLists, id, code);
+            }
+            start = i + 1;
             h = 0;
           }
+        }
+        if (n > start) {
+          int id = terms.find(chars, start, n - start, KeyTable.spread(h));
+          if (id >= 0) add(termLists, id, code);
         }
       }
     }
@@ -371,12 +399,12 @@ final class TableRouter {
       return verdicts.codes(a);
     }
 
-    /** Rows holding one of {@code codes} (one pass over the codes, the first time). */
+    /** Estimated rows holding one of {@code codes} ({@link #countCodes}, the first time). */
     long rows(IntList codes) {
       if (counts == null) counts = cache == null ? countCodes(vector) : cache.counts(vector);
       long sum = 0;
       for (int i = 0; i < codes.size(); i++) sum += counts[codes.get(i)];
-      return sum;
+      return sum + codes.size(); // entries break ties between options the sample saw no row of
     }
 
     void routeTo(int code, int target) {

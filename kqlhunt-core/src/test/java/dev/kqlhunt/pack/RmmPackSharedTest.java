@@ -76,7 +76,8 @@ class RmmPackSharedTest {
         queries.size(), pack.sharedCount(), firing, (t1 - t0) / 1_000_000, (t2 - t1) / 1_000_000, (t3 - t2) / 1_000_000,
         shared.stats());
     assertEquals(queries.size(), shared.results().size());
-    assertTrue(queries.size() >= 850, "rules " + queries.size());
+    // The catalog is edited elsewhere (duplicates merged, entries split): only the order of magnitude is fixed here.
+    assertTrue(queries.size() >= 500, "rules " + queries.size());
     // Most rules fire on their planted true positives; the rest of their work is routed away.
     assertTrue(firing >= queries.size() * 3 / 4, "firing " + firing);
     assertTrue(pack.sharedCount() >= queries.size() - 5, "alone: " + pack.aloneIds());
