@@ -9,6 +9,7 @@ import dev.kqlhunt.exec.QueryRunner;
 import dev.kqlhunt.exec.ResultWriter;
 import dev.kqlhunt.exec.Table;
 import dev.kqlhunt.exec.TableSink;
+import dev.kqlhunt.exec.Watchlists;
 import dev.kqlhunt.ingest.Ingestor;
 import dev.kqlhunt.ingest.ReadOptions;
 import dev.kqlhunt.ingest.ReaderRegistry;
@@ -60,6 +61,10 @@ final class QueryCommand implements Callable<Integer> {
   @Option(names = "--schema", paramLabel = "FILE", description = "JSON schema file adding tables and functions.")
   Path schema;
 
+  @Option(names = "--watchlists", paramLabel = "DIR",
+      description = "Folder of Sentinel watchlists for _GetWatchlist('alias'): ALIAS.csv with a header row.")
+  Path watchlists;
+
   @Option(names = "--now", paramLabel = "ISO8601", description = "Reference time of now() and ago() (default: the clock).")
   String now;
 
@@ -100,6 +105,14 @@ final class QueryCommand implements Callable<Integer> {
       err.flush();
       return Main.EXIT_DATA_ERR;
     }
+    if (watchlists != null && !Files.isDirectory(watchlists)) {
+      err.println("kqlhunt query: --watchlists is not a folder: " + watchlists);
+      err.flush();
+      return Main.EXIT_USAGE;
+    }
+    // _GetWatchlist is always known (as in Sentinel); its columns come from the folder's watchlists.
+    registry = Watchlists.withFunction(registry, watchlists);
+    options = options.withWatchlists(watchlists);
     TableSink sink = new TableSink(registry, reject -> err.println(reject));
     Map<String, Table> tables;
     List<TableSchema> inferred;

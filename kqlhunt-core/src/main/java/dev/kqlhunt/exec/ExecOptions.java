@@ -42,6 +42,14 @@ public record ExecOptions(long nowTicks, long maxMemoryBytes, long maxRows, Exte
     return new ExecOptions(nowTicks, maxMemoryBytes, rows, externalData);
   }
 
+  /**
+   * These options with {@code _GetWatchlist} reading {@code folder}'s CSV files (null: no folder, so
+   * any watchlist is a clear runtime error); other externaldata URLs read as before. See {@link Watchlists}.
+   */
+  public ExecOptions withWatchlists(java.nio.file.Path folder) {
+    return withExternalData(Watchlists.resolver(folder, externalData));
+  }
+
   /** These options with {@code resolver} reading the URLs of {@code externaldata}. */
   public ExecOptions withExternalData(ExternalDataResolver resolver) {
     return new ExecOptions(nowTicks, maxMemoryBytes, maxRows, resolver);

@@ -18,7 +18,8 @@ import java.util.TreeMap;
 
 /**
  * The {@code evaluate} plugins over one input besides {@code bag_unpack}: {@code rows_near},
- * {@code rolling_percentile}, {@code active_users_count}. Their output schema depends on arguments,
+ * {@code rolling_percentile}, {@code active_users_count}, {@code dcount_intersect}, {@code pivot}, and
+ * (in their own classes) {@code basket} and {@code sequence_detect}. Their output schema depends on arguments,
  * so each builds its own columns. Semantics decisions are in docs/EXECUTION.md.
  */
 final class Plugins {
@@ -31,6 +32,8 @@ final class Plugins {
       case "active_users_count" -> activeUsersCount(eval, input, e.arguments());
       case "dcount_intersect" -> dcountIntersect(eval, input, e.arguments());
       case "pivot" -> pivot(eval, input, e.arguments());
+      case "basket" -> Basket.basket(eval, input, e.arguments());
+      case "sequence_detect" -> SequenceDetect.detect(eval, input, e.arguments());
       default -> throw new ExecutionException(ExecError.UNSUPPORTED_OPERATOR, "evaluate " + e.plugin());
     };
   }

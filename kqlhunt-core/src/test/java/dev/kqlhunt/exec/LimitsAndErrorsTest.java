@@ -51,8 +51,8 @@ class LimitsAndErrorsTest {
 
   @Test
   void anUnsupportedOperatorIsAnErrorAtItsPosition() {
-    // basket: an ML plugin outside the executor's scope (pivot, used here before, now runs).
-    String q = "print x = 1 | evaluate basket()";
+    // autocluster: an ML plugin outside the executor's scope (pivot and basket, used here before, now run).
+    String q = "print x = 1 | evaluate autocluster()";
     QueryResult r = run(q, ExecOptions.at(ExecTestSupport.NOW));
     Diagnostic d = firstError(r);
     assertEquals(ExecError.UNSUPPORTED_OPERATOR, d.code());
