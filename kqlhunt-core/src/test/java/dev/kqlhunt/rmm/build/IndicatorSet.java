@@ -22,7 +22,8 @@ final class IndicatorSet {
     return List.copyOf(list);
   }
 
-  private static String key(Indicator i) {
+  /** Kind and value, ignoring case: the identity of a fact, within a tool and across tools. */
+  static String key(Indicator i) {
     String value =
         switch (i) {
           case Indicator.PeVersionInfo pe -> pe.company() + "|" + pe.product() + "|" + pe.originalFileName();

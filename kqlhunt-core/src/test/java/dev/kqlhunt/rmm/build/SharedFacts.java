@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -87,16 +86,6 @@ final class SharedFacts {
 
   /** Kind and value, ignoring case: the identity of a fact across tools. */
   private static String key(Indicator i) {
-    String value =
-        switch (i) {
-          case Indicator.PeVersionInfo pe -> pe.company() + "|" + pe.product() + "|" + pe.originalFileName();
-          case Indicator.ProcessName p -> p.name();
-          case Indicator.Path p -> p.path();
-          case Indicator.Signer s -> s.name();
-          case Indicator.Domain d -> d.domain();
-          case Indicator.RegistryKey r -> r.key();
-          case Indicator.ServiceName s -> s.name();
-        };
-    return i.kind() + ":" + value.toLowerCase(Locale.ROOT);
+    return IndicatorSet.key(i);
   }
 }
