@@ -1,14 +1,11 @@
 package dev.kqlhunt.ingest;
 
-import java.util.Map;
-import java.util.Objects;
-
 /**
  * Turns too many rejects into a failure ({@code --max-rejects N}): passes everything on to {@code
  * downstream} and throws {@link TooManyRejects} at the reject that exceeds the limit, after passing
  * that reject on, so the reject log shows it. Skips and warnings do not count. Not thread-safe.
  */
-public final class RejectLimit implements RecordSink {
+public final class RejectLimit extends ForwardingSink {
   /** Thrown when rejects exceed the limit; the ingest should stop and report failure. */
   public static final class TooManyRejects extends RuntimeException {
     private final long limit;
@@ -24,33 +21,17 @@ public final class RejectLimit implements RecordSink {
   }
 
   private final long maxRejects;
-  private final RecordSink downstream;
   private long rejects;
 
   public RejectLimit(long maxRejects, RecordSink downstream) {
+    super(downstream);
     if (maxRejects < 0) throw new IllegalArgumentException("maxRejects < 0: " + maxRejects);
     this.maxRejects = maxRejects;
-    this.downstream = Objects.requireNonNull(downstream, "downstream is null");
-  }
-
-  @Override
-  public void accept(String table, Map<String, Object> values, RecordOrigin origin) {
-    downstream.accept(table, values, origin);
   }
 
   @Override
   public void reject(Reject reject) {
     downstream.reject(reject);
     if (++rejects > maxRejects) throw new TooManyRejects(maxRejects, reject);
-  }
-
-  @Override
-  public void skip(Reject skipped) {
-    downstream.skip(skipped);
-  }
-
-  @Override
-  public void warning(Reject warning) {
-    downstream.warning(warning);
   }
 }

@@ -22,16 +22,15 @@ import java.util.Set;
  *
  * <p>Not thread-safe.
  */
-public final class TypingSink implements RecordSink {
+public final class TypingSink extends ForwardingSink {
   private final SchemaLookup schemas;
-  private final RecordSink downstream;
   private final Map<String, TypedRowConverter> converters = new HashMap<>();
   private final Set<String> schemaless = new HashSet<>();
   private final Set<String> warned = new HashSet<>();
 
   public TypingSink(SchemaLookup schemas, RecordSink downstream) {
+    super(downstream);
     this.schemas = Objects.requireNonNull(schemas, "schemas is null");
-    this.downstream = Objects.requireNonNull(downstream, "downstream is null");
   }
 
   @Override
@@ -58,21 +57,6 @@ public final class TypingSink implements RecordSink {
     }
     if (!r.extraColumns().isEmpty()) warnExtras(origin, table, r.extraColumns());
     downstream.accept(table, r.row(), origin);
-  }
-
-  @Override
-  public void reject(Reject reject) {
-    downstream.reject(reject);
-  }
-
-  @Override
-  public void skip(Reject skipped) {
-    downstream.skip(skipped);
-  }
-
-  @Override
-  public void warning(Reject warning) {
-    downstream.warning(warning);
   }
 
   private TypedRowConverter converter(String table) {

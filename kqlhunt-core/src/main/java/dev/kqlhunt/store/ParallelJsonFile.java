@@ -1,5 +1,6 @@
 package dev.kqlhunt.store;
 
+import dev.kqlhunt.ingest.ForwardingSink;
 import dev.kqlhunt.ingest.JsonLinesRange;
 import dev.kqlhunt.ingest.ReadOptions;
 import dev.kqlhunt.ingest.ReadSummary;
@@ -142,27 +143,11 @@ final class ParallelJsonFile {
   }
 
   /** Passes everything on and remembers the warnings given. */
-  private static final class WarningMemory implements RecordSink {
-    private final RecordSink downstream;
+  private static final class WarningMemory extends ForwardingSink {
     final Set<String> warned = new HashSet<>();
 
     WarningMemory(RecordSink downstream) {
-      this.downstream = downstream;
-    }
-
-    @Override
-    public void accept(String table, Map<String, Object> values, RecordOrigin origin) {
-      downstream.accept(table, values, origin);
-    }
-
-    @Override
-    public void reject(Reject reject) {
-      downstream.reject(reject);
-    }
-
-    @Override
-    public void skip(Reject skipped) {
-      downstream.skip(skipped);
+      super(downstream);
     }
 
     @Override
